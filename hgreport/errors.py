@@ -1,0 +1,108 @@
+"""Errors a user can cause, each with a message a clerk can act on."""
+
+from __future__ import annotations
+
+from .i18n import message
+
+
+class ReportError(Exception):
+    """Base of every error the user can meet; ``str()`` is the message in the current language."""
+
+    key = "io_error"
+    exit_code = 1
+
+    def __init__(self, **args):
+        self.args_ = {k: v for k, v in args.items()}
+        super().__init__(self.message())
+
+    def message(self, lang: str | None = None) -> str:
+        return message(self.key, lang, **self.args_)
+
+
+class NotSQLiteFile(ReportError):
+    key = "not_sqlite"
+    exit_code = 3
+
+
+class NotAReport(ReportError):
+    key = "not_report"
+    exit_code = 3
+
+
+class NewerVersion(ReportError):
+    key = "newer_version"
+    exit_code = 4
+
+
+class ReadOnly(ReportError):
+    key = "read_only"
+    exit_code = 5
+
+
+class Locked(ReportError):
+    """The database stayed locked longer than the busy timeout: retryable."""
+
+    key = "locked"
+    exit_code = 6
+
+
+class DiskFull(ReportError):
+    key = "disk_full"
+    exit_code = 7
+
+
+class Corrupt(ReportError):
+    key = "corrupt"
+    exit_code = 8
+
+
+class FileMissing(ReportError):
+    key = "not_found"
+    exit_code = 2
+
+
+class FileExists_(ReportError):
+    key = "exists"
+    exit_code = 2
+
+
+class Conflict(ReportError):
+    """Someone else saved the same row first. ``theirs`` holds their current version."""
+
+    key = "conflict"
+    exit_code = 9
+
+    def __init__(self, theirs=None, **args):
+        self.theirs = theirs
+        super().__init__(**args)
+
+
+class NoSuchSection(ReportError):
+    key = "no_such_section"
+
+
+class NoSuchFootnote(ReportError):
+    key = "no_such_footnote"
+
+
+class UnknownProfile(ReportError):
+    key = "unknown_profile"
+    exit_code = 2
+
+
+class UnknownTemplate(ReportError):
+    key = "unknown_template"
+    exit_code = 2
+
+
+class BadJSON(ReportError):
+    key = "bad_json"
+    exit_code = 3
+
+
+class IOProblem(ReportError):
+    key = "io_error"
+
+
+class MoveIntoSelf(ReportError):
+    key = "move_into_self"

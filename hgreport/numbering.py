@@ -1,0 +1,103 @@
+"""Printed section numbers ("I.", "1.", "1.1.", "a)"), derived from the tree and the profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .model import Section, TreeNode
+
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def roman(n: int) -> str:
+    out = []
+    for value, letters in _ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def alpha(n: int) -> str:
+    """1 → a, 26 → z, 27 → aa (Vietnamese documents use the Latin a–z run)."""
+    s = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        s = chr(ord("a") + r) + s
+    return s
+
+
+@dataclass(frozen=True)
+class LevelStyle:
+    style: str = "decimal"  # upper-roman | decimal | outline | lower-alpha | upper-alpha | none
+    suffix: str = "."
+    caps: bool = False
+    bold: bool = False
+    italic: bool = False
+
+
+class Numbering:
+    """The numbering rules of one profile (``profile["headings"]["levels"]``)."""
+
+    def __init__(self, levels: Iterable[dict]):
+        self.levels = [LevelStyle(**{k: v for k, v in lv.items() if not k.startswith("_")})
+                       for lv in levels] or [LevelStyle()]
+
+    @classmethod
+    def from_profile(cls, profile: dict) -> "Numbering":
+        return cls(profile["headings"]["levels"])
+
+    def level_style(self, level: int) -> LevelStyle:
+        """Style of a 1-based level; levels deeper than the profile repeat its last one."""
+        return self.levels[min(level, len(self.levels)) - 1]
+
+    def format(self, path: list[int]) -> str:
+        """The printed number for the 1-based positions ``path`` from the top level down."""
+        level = len(path)
+        st = self.level_style(level)
+        n = path[-1]
+        if st.style == "upper-roman":
+            core = roman(n)
+        elif st.style == "lower-alpha":
+            core = alpha(n)
+        elif st.style == "upper-alpha":
+            core = alpha(n).upper()
+        elif st.style == "outline":
+            # join the decimal numbers from the nearest run of decimal/outline levels above
+            parts = [n]
+            for lv in range(level - 1, 0, -1):
+                if self.level_style(lv).style not in ("decimal", "outline"):
+                    break
+                parts.insert(0, path[lv - 1])
+            core = ".".join(str(p) for p in parts)
+        elif st.style == "none":
+            return ""
+        else:
+            core = str(n)
+        return core + st.suffix
+
+
+def number_tree(sections: Iterable[Section], numbering: Numbering) -> list[TreeNode]:
+    """Order flat sections into a tree and give each its printed number."""
+    by_parent: dict[str | None, list[Section]] = {}
+    ids = set()
+    for s in sections:
+        ids.add(s.id)
+    for s in sections:
+        pid = s.parent_id if s.parent_id in ids else None  # an orphan goes to the top level
+        by_parent.setdefault(pid, []).append(s)
+    for kids in by_parent.values():
+        kids.sort(key=lambda s: (s.position, s.id))
+
+    def build(pid: str | None, path: list[int], seen: frozenset) -> list[TreeNode]:
+        nodes = []
+        for i, s in enumerate(by_parent.get(pid, []), start=1):
+            if s.id in seen:  # a cycle in a damaged file: stop rather than loop
+                continue
+            p = path + [i]
+            nodes.append(TreeNode(s, len(p), numbering.format(p), build(s.id, p, seen | {s.id})))
+        return nodes
+
+    return build(None, [], frozenset())

@@ -1,0 +1,67 @@
+"""Pure text functions: cleaning text at the door, folding for search, counting words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters XML 1.0 forbids (and Word refuses): C0 controls except tab/newline/CR, the
+# surrogates and the two non-characters U+FFFE / U+FFFF.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Line separators of other worlds that mean "line break inside a paragraph".
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\u2028": "\n", "\r": "\n", "\x85": "\n"})
+# Zero-width and byte-order marks that only confuse search and counting.
+_INVISIBLE = re.compile("[\u200b\ufeff]")
+
+PAGE_BREAK = "\x0c"
+PARAGRAPH_BREAK = "\u2029"
+
+
+def clean(text: str) -> str:
+    """Return ``text`` as the model stores it: NFC, Word's line breaks as ``\\n``, no
+    XML-invalid characters. Form feeds (page breaks) are removed here; callers that
+    split paragraphs look for them first (see :func:`split_pages`)."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    text = _INVISIBLE.sub("", text)
+    text = _XML_INVALID.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_line(text: str) -> str:
+    """Clean text that must stay on one line (titles, header fields)."""
+    return " ".join(clean(text).split())
+
+
+def split_pages(text: str) -> list[str]:
+    """Split raw text at form feeds (Word's page break); the pieces are not yet cleaned."""
+    return text.split(PAGE_BREAK)
+
+
+_FOLD = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o"})
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and remove its diacritics, ``đ`` included, for search.
+
+    ``fold("Công tác xây dựng Đảng") == "cong tac xay dung dang"``
+    """
+    text = text.translate(_FOLD)
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped).casefold()
+
+
+_WORD = re.compile(r"\w+(?:[-'’.,/]\w+)*")
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: runs of letters/digits (``1.185.818`` is one word,
+    ``Mác-Lênin`` is one word); punctuation and dashes standing alone are not words."""
+    return len(_WORD.findall(text))
+
+
+def count_chars(text: str) -> int:
+    """Characters without line breaks, as Word's "characters (with spaces)"."""
+    return sum(1 for c in text if c not in "\n\u2029")

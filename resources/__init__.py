@@ -1,0 +1,1 @@
+"""Data shipped with hgreport: format profiles, report templates, icons and translations."""
