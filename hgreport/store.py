@@ -88,7 +88,23 @@ def m002_search(db: sqlite_utils.Database) -> None:
         _index(db.conn, row["id"], "footnote", body_text(body_from_list(json.loads(row["body"]))))
 
 
-KNOWN_MIGRATIONS = {"m001_initial", "m002_search"}
+@migrations()
+def m003_sharing(db: sqlite_utils.Database) -> None:
+    """Who has the file open and edits what (leases with a heartbeat), and merge conflicts
+    kept for a person to decide."""
+    db.execute(
+        "CREATE TABLE leases (holder TEXT NOT NULL, section_id TEXT NOT NULL DEFAULT '',"
+        " author TEXT, host TEXT, heartbeat_at REAL NOT NULL, PRIMARY KEY (holder, section_id))"
+    )
+    db.execute(
+        "CREATE TABLE conflicts (id TEXT PRIMARY KEY, entity TEXT NOT NULL,"
+        " entity_id TEXT NOT NULL, field TEXT, mine TEXT, theirs TEXT, base TEXT,"
+        " source TEXT, created_at TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0)"
+    )
+    db.execute("CREATE TABLE authors (id TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT)")
+
+
+KNOWN_MIGRATIONS = {"m001_initial", "m002_search", "m003_sharing"}
 
 
 def _index_text(title: str, body) -> str:
