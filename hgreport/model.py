@@ -8,8 +8,8 @@ document (:meth:`Report.footnote_numbers`). Text enters the model cleaned (:func
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Iterator
 
 from . import text as textmod
 
@@ -36,11 +36,11 @@ class Run:
     footnote: str | None = None
 
     @staticmethod
-    def of(text: str, *marks: str) -> "Run":
+    def of(text: str, *marks: str) -> Run:
         return Run(textmod.clean(text), tuple(m for m in MARKS if m in marks))
 
     @staticmethod
-    def ref(footnote_id: str) -> "Run":
+    def ref(footnote_id: str) -> Run:
         return Run(footnote=footnote_id)
 
     def to_dict(self) -> dict:
@@ -52,7 +52,7 @@ class Run:
         return d
 
     @staticmethod
-    def from_dict(d: dict) -> "Run":
+    def from_dict(d: dict) -> Run:
         if d.get("fn"):
             return Run(footnote=str(d["fn"]))
         marks = d.get("m") or ()
@@ -69,7 +69,7 @@ class Paragraph:
     page_break_before: bool = False
 
     @staticmethod
-    def of(text: str, *marks: str, align: str | None = None) -> "Paragraph":
+    def of(text: str, *marks: str, align: str | None = None) -> Paragraph:
         return Paragraph([Run.of(text, *marks)] if text else [], align)
 
     @property
@@ -80,7 +80,7 @@ class Paragraph:
     def footnote_refs(self) -> list[str]:
         return [r.footnote for r in self.runs if r.footnote]
 
-    def normalized(self) -> "Paragraph":
+    def normalized(self) -> Paragraph:
         """Merge neighbouring runs with the same marks and drop empty ones."""
         out: list[Run] = []
         for r in self.runs:
@@ -101,7 +101,7 @@ class Paragraph:
         return d
 
     @staticmethod
-    def from_dict(d: dict) -> "Paragraph":
+    def from_dict(d: dict) -> Paragraph:
         align = d.get("align")
         return Paragraph(
             [Run.from_dict(r) for r in d.get("runs", [])],
@@ -204,7 +204,7 @@ class Header:
         return dict(self.__dict__)
 
     @staticmethod
-    def from_dict(d: dict) -> "Header":
+    def from_dict(d: dict) -> Header:
         known = {k: d[k] for k in Header.__dataclass_fields__ if k in d}
         for k, v in list(known.items()):
             if k in ("day", "month", "year"):
@@ -228,7 +228,7 @@ class Closing:
                 "position": self.position, "signer": self.signer}
 
     @staticmethod
-    def from_dict(d: dict) -> "Closing":
+    def from_dict(d: dict) -> Closing:
         return Closing(
             [textmod.clean_line(str(r)) for r in d.get("recipients", []) if str(r).strip()],
             textmod.clean_line(str(d.get("authority", ""))),
@@ -242,7 +242,7 @@ class TreeNode:
     section: Section
     level: int
     number: str
-    children: list["TreeNode"] = field(default_factory=list)
+    children: list[TreeNode] = field(default_factory=list)
 
 
 @dataclass
@@ -317,7 +317,7 @@ class Report:
     def char_count(self) -> int:
         return sum(s.char_count() for s in self.all_sections())
 
-    def copy(self) -> "Report":
+    def copy(self) -> Report:
         return replace(self, sections=[replace(s) for s in self.sections],
                        footnotes={k: replace(f) for k, f in self.footnotes.items()})
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .model import Section, TreeNode
 
@@ -46,7 +46,7 @@ class Numbering:
                        for lv in levels] or [LevelStyle()]
 
     @classmethod
-    def from_profile(cls, profile: dict) -> "Numbering":
+    def from_profile(cls, profile: dict) -> Numbering:
         return cls(profile["headings"]["levels"])
 
     def level_style(self, level: int) -> LevelStyle:

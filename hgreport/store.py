@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
 
 import sqlite_utils
 
@@ -111,15 +111,25 @@ def _index_text(title: str, body) -> str:
     return (title + "\n" + body_text(body)).strip("\n")
 
 
+FOOTNOTE_ROWIDS = 1 << 40  # search rows of footnotes sit above those of sections
+
+
 def _index(conn: sqlite3.Connection, entity_id: str, kind: str, text: str) -> None:
-    conn.execute("DELETE FROM search WHERE entity_id = ?", (entity_id,))
+    """Replace the search row of a section or footnote (keyed by its table's rowid, so this
+    costs the same in a small report and a huge one)."""
+    table, base = ("footnotes", FOOTNOTE_ROWIDS) if kind == "footnote" else ("sections", 0)
+    found = conn.execute(f"SELECT rowid FROM {table} WHERE id = ?", (entity_id,)).fetchone()
+    if found is None:
+        return
+    rowid = found[0] + base
+    conn.execute("DELETE FROM search WHERE rowid = ?", (rowid,))
     if text:
-        conn.execute("INSERT INTO search (entity_id, kind, text, folded) VALUES (?, ?, ?, ?)",
-                     (entity_id, kind, text, fold(text)))
+        conn.execute("INSERT INTO search (rowid, entity_id, kind, text, folded)"
+                     " VALUES (?, ?, ?, ?, ?)", (rowid, entity_id, kind, text, fold(text)))
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 @dataclass
@@ -184,7 +194,7 @@ class ReportStore:
 
     @classmethod
     def open(cls, path: str | Path, author: str = "", read_only: bool = False,
-             busy_timeout: float = BUSY_TIMEOUT_S) -> "ReportStore":
+             busy_timeout: float = BUSY_TIMEOUT_S) -> ReportStore:
         """Open a report file, upgrading an older schema. A file that cannot be written is
         opened read-only (``store.read_only``); its writes raise :class:`errors.ReadOnly`."""
         path = Path(path)
@@ -208,7 +218,7 @@ class ReportStore:
 
     @classmethod
     def create(cls, path: str | Path, report: Report, author: str = "",
-               busy_timeout: float = BUSY_TIMEOUT_S) -> "ReportStore":
+               busy_timeout: float = BUSY_TIMEOUT_S) -> ReportStore:
         """Write ``report`` to a new file ``path`` (which must not exist yet)."""
         path = Path(path)
         if path.exists():
@@ -279,7 +289,7 @@ class ReportStore:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "ReportStore":
+    def __enter__(self) -> ReportStore:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -314,7 +324,7 @@ class ReportStore:
         try:
             cur = self.conn.execute(sql, params)
             cols = [c[0] for c in cur.description]
-            return [dict(zip(cols, row)) for row in cur.fetchall()]
+            return [dict(zip(cols, row, strict=False)) for row in cur.fetchall()]
         except sqlite3.Error as exc:
             raise _map_error(exc, self.path, self._busy_seconds()) from None
 
@@ -553,7 +563,8 @@ class ReportStore:
                           " updated_at = ?, updated_by = ? WHERE id = ?",
                           (int(deleted), version, rev, _now(), self.author, entity_id))
         if deleted:
-            self.conn.execute("DELETE FROM search WHERE entity_id = ?", (entity_id,))
+            kind = "footnote" if table == "footnotes" else KIND_SECTION
+            _index(self.conn, entity_id, kind, "")
         elif table == "sections":
             sec = _section_from_row(self._current("sections", entity_id))
             _index(self.conn, entity_id, sec.kind, _index_text(sec.title, sec.body))

@@ -8,13 +8,12 @@ import unicodedata
 # Characters XML 1.0 forbids (and Word refuses): C0 controls except tab/newline/CR, the
 # surrogates and the two non-characters U+FFFE / U+FFFF.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# Line separators of other worlds that mean "line break inside a paragraph".
-_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\u2028": "\n", "\r": "\n", "\x85": "\n"})
+# What clean() has to act on; most text has none of it and passes through untouched.
+_NEEDS_WORK = re.compile("[\x00-\x08\x0b-\x1f\x85\u2028\u200b\ufeff\ud800-\udfff\ufffe\uffff]")
 # Zero-width and byte-order marks that only confuse search and counting.
 _INVISIBLE = re.compile("[\u200b\ufeff]")
 
 PAGE_BREAK = "\x0c"
-PARAGRAPH_BREAK = "\u2029"
 
 
 def clean(text: str) -> str:
@@ -23,10 +22,14 @@ def clean(text: str) -> str:
     split paragraphs look for them first (see :func:`split_pages`)."""
     if not text:
         return ""
-    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
-    text = _INVISIBLE.sub("", text)
-    text = _XML_INVALID.sub("", text)
-    return unicodedata.normalize("NFC", text)
+    if _NEEDS_WORK.search(text):
+        for other in ("\r\n", "\r", "\x0b", "\u2028", "\x85"):
+            text = text.replace(other, "\n")
+        text = _INVISIBLE.sub("", text)
+        text = _XML_INVALID.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 def clean_line(text: str) -> str:

@@ -1,0 +1,346 @@
+"""The command line: ``hgreport`` starts the window; subcommands work on report files.
+
+User errors print one clear line (Vietnamese by default, ``--lang en`` for English) and exit
+with a non-zero code; they never print a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__, errors
+from .checks import find_problems
+from .i18n import LANGUAGES, current_language, message
+from .interchange import load_report_json
+from .model import Report, walk_tree
+from .numbering import Numbering
+from .resources import load_profile, template_names, template_path
+from .store import ReportStore
+
+COMMANDS = ("new", "info", "search", "check", "export", "import", "merge", "conflicts", "copy")
+
+_UI = {
+    # key: (Vietnamese, English)
+    "created": ("Đã tạo báo cáo {path}", "Created report {path}"),
+    "sections": ("Mục", "Sections"),
+    "footnotes": ("Chú thích", "Footnotes"),
+    "words": ("Số từ", "Words"),
+    "problems": ("Vấn đề", "Problems"),
+    "none": ("không có", "none"),
+    "no_hits": ("Không tìm thấy “{words}”.", "No match for “{words}”."),
+    "check_ok": ("Tệp {path} không có lỗi: {sections} mục, {footnotes} chú thích.",
+                 "{path} is sound: {sections} sections, {footnotes} footnotes."),
+    "check_bad": ("Tệp {path} có {count} lỗi:", "{path} has {count} problems:"),
+    "exported": ("Đã xuất {path}", "Exported {path}"),
+    "imported": ("Đã nhập {source} thành {path}", "Imported {source} into {path}"),
+    "copied": ("Đã ghi bản sao {path}", "Wrote a copy to {path}"),
+    "no_conflicts": ("Không có xung đột nào cần giải quyết.", "No conflicts to resolve."),
+    "no_window": ("Không mở được cửa sổ chương trình: {detail}",
+                  "Cannot start the window: {detail}"),
+    "kind_intro": ("Mở đầu", "Introduction"),
+    "kind_ending": ("Phần kết", "Ending"),
+    "kind_footnote": ("Chú thích", "Footnote"),
+    "interrupted": ("Đã dừng.", "Stopped."),
+}
+
+
+def _t(key: str, **args) -> str:
+    vi, en = _UI[key]
+    return (en if current_language() == "en" else vi).format(**args)
+
+
+def _numbering(report: Report) -> Numbering:
+    return Numbering.from_profile(load_profile(report.profile))
+
+
+def _open(path: str, read_only: bool = True) -> ReportStore:
+    return ReportStore.open(path, author=_author(), read_only=read_only)
+
+
+def _author() -> str:
+    return os.environ.get("HGREPORT_AUTHOR") or os.environ.get("USERNAME") or \
+        os.environ.get("USER") or ""
+
+
+def report_summary(report: Report, lang: str | None = None) -> dict:
+    """The ``info --json`` object."""
+    numbering = _numbering(report)
+    numbers = report.footnote_numbers()
+
+    def node(n) -> dict:
+        return {"id": n.section.id, "number": n.number, "title": n.section.title,
+                "words": n.section.word_count(), "children": [node(c) for c in n.children]}
+
+    titles = {n.section.id: n.section.title for n in walk_tree(report.tree(numbering))}
+    footnotes = [{"id": fn.id, "number": num, "section": titles.get(sid, ""),
+                  "text": fn.plain_text} for num, fn, sid in report.footnotes_in_order()]
+    footnotes += [{"id": fid, "number": None, "section": "", "text": fn.plain_text}
+                  for fid, fn in report.footnotes.items() if fid not in numbers]
+    return {
+        "header": report.header.to_dict(),
+        "closing": report.closing.to_dict(),
+        "profile": report.profile,
+        "sections": [node(n) for n in report.tree(numbering)],
+        "footnotes": footnotes,
+        "words": report.word_count(),
+        "problems": [p.message(lang) for p in find_problems(report, numbering)],
+    }
+
+
+# -- commands ------------------------------------------------------------------------------
+def cmd_new(args) -> int:
+    name = "sample" if args.sample else args.template
+    if name not in template_names():
+        raise errors.UnknownTemplate(template=name)
+    report = load_report_json(template_path(name))
+    ReportStore.create(args.file, report, author=_author()).close()
+    print(_t("created", path=args.file))
+    return 0
+
+
+def cmd_info(args) -> int:
+    with _open(args.file) as store:
+        report = store.load_report()
+    summary = report_summary(report)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        return 0
+    h = report.header
+    print(f"{h.type_name} {h.summary}".strip())
+    print(f"{h.issuer} · {h.place}")
+    print(f"{_t('sections')}:")
+    for n in walk_tree(report.tree(_numbering(report))):
+        print(f"{'  ' * n.level}{n.number} {n.section.title}  [{n.section.word_count()}]")
+    print(f"{_t('footnotes')}: {len(summary['footnotes'])}")
+    print(f"{_t('words')}: {summary['words']}")
+    print(f"{_t('problems')}: " + ("; ".join(summary["problems"]) or _t("none")))
+    return 0
+
+
+def cmd_search(args) -> int:
+    words = " ".join(args.words)
+    with _open(args.file) as store:
+        hits = store.search(words)
+        report = store.load_report()
+    numbering = _numbering(report)
+    labels = {n.section.id: f"{n.number} {n.section.title}"
+              for n in walk_tree(report.tree(numbering))}
+    labels[report.intro.id] = _t("kind_intro")
+    labels[report.ending.id] = _t("kind_ending")
+    numbers = report.footnote_numbers()
+    rows = []
+    for h in hits:
+        if h.kind == "footnote":
+            where = f"{_t('kind_footnote')} {numbers.get(h.entity_id, '?')}"
+        else:
+            where = labels.get(h.entity_id, h.entity_id)
+        rows.append({"id": h.entity_id, "kind": h.kind, "where": where, "snippet": h.snippet})
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not rows:
+        print(_t("no_hits", words=words))
+    else:
+        for r in rows:
+            print(f"{r['where']}: {r['snippet']}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    with _open(args.file) as store:
+        found = [message("problem_integrity", detail=p)
+                 for p in store.integrity_problems()]
+        report = store.load_report()
+    found += [p.message() for p in find_problems(report, _numbering(report), content=False)]
+    if found:
+        print(_t("check_bad", path=args.file, count=len(found)))
+        for p in found:
+            print(f"- {p}")
+        return 1
+    print(_t("check_ok", path=args.file, sections=len(report.sections),
+             footnotes=len(report.footnotes)))
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .export import export_docx, suggested_filename
+
+    with _open(args.file) as store:
+        report = store.load_report()
+    if args.profile:
+        report.profile = args.profile
+    out = Path(args.output) if args.output else Path(args.file).with_name(
+        suggested_filename(report))
+    export_docx(report, out)
+    print(_t("exported", path=out))
+    return 0
+
+
+def cmd_import(args) -> int:
+    from .importer import import_docx
+
+    result = import_docx(args.source)
+    out = args.output or str(Path(args.source).with_suffix(".db"))
+    ReportStore.create(out, result.report, author=_author()).close()
+    for line in result.summary_lines(current_language()):
+        print(line)
+    print(_t("imported", source=args.source, path=out))
+    return 0
+
+
+def cmd_merge(args) -> int:
+    from .merge import merge_copy
+
+    result = merge_copy(args.mine, args.other, author=_author())
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for line in result.summary_lines(current_language()):
+            print(line)
+    return 0
+
+
+def cmd_conflicts(args) -> int:
+    from .merge import list_conflicts
+
+    with _open(args.file) as store:
+        found = list_conflicts(store)
+    if args.json:
+        print(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2))
+    elif not found:
+        print(_t("no_conflicts"))
+    else:
+        for c in found:
+            print(c.describe(current_language()))
+    return 0
+
+
+def cmd_copy(args) -> int:
+    with _open(args.file) as store:
+        store.copy_to(args.output)
+    print(_t("copied", path=args.output))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="hgreport",
+        description="Soạn báo cáo của cấp ủy Đảng và xuất Word đúng thể thức "
+                    "(Party committee reports in the official layout).",
+    )
+    p.add_argument("--version", action="version", version=f"hgreport {__version__}")
+    p.add_argument("--lang", choices=LANGUAGES, help="ngôn ngữ / language (vi, en)")
+    p.add_argument("--self-test", action="store_true",
+                   help="tự kiểm tra chương trình / run the built-in self-test")
+    sub = p.add_subparsers(dest="command")
+
+    s = sub.add_parser("new", help="tạo báo cáo mới / create a report")
+    s.add_argument("file")
+    g = s.add_mutually_exclusive_group()
+    g.add_argument("--template", default="annual")
+    g.add_argument("--sample", action="store_true")
+    s.set_defaults(func=cmd_new)
+
+    s = sub.add_parser("info", help="thông tin báo cáo / describe a report")
+    s.add_argument("file")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_info)
+
+    s = sub.add_parser("search", help="tìm kiếm / search")
+    s.add_argument("file")
+    s.add_argument("words", nargs="+")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_search)
+
+    s = sub.add_parser("check", help="kiểm tra tệp / check a file")
+    s.add_argument("file")
+    s.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("export", help="xuất Word / export DOCX")
+    s.add_argument("file")
+    s.add_argument("-o", "--output")
+    s.add_argument("--profile")
+    s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("import", help="nhập từ Word / import DOCX")
+    s.add_argument("source")
+    s.add_argument("-o", "--output")
+    s.set_defaults(func=cmd_import)
+
+    s = sub.add_parser("merge", help="hợp nhất bản sao / merge another copy")
+    s.add_argument("mine")
+    s.add_argument("other")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_merge)
+
+    s = sub.add_parser("conflicts", help="xung đột cần giải quyết / open conflicts")
+    s.add_argument("file")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_conflicts)
+
+    s = sub.add_parser("copy", help="ghi bản sao an toàn / write a consistent copy")
+    s.add_argument("file")
+    s.add_argument("output")
+    s.set_defaults(func=cmd_copy)
+    return p
+
+
+def _split_open_path(argv: list[str]) -> tuple[list[str], str | None]:
+    """``hgreport [options] FILE.db`` opens a file in the window: pull the path out."""
+    rest, path = [], None
+    skip = False
+    for i, a in enumerate(argv):
+        if skip:
+            rest.append(a)
+            skip = False
+            continue
+        if a == "--lang":
+            rest.append(a)
+            skip = True
+        elif a.startswith("-"):
+            rest.append(a)
+        elif a in COMMANDS:
+            return argv, None
+        elif path is None:
+            path = a
+            rest.extend(argv[i + 1:])
+            break
+    return rest, path
+
+
+def start_window(path: str | None) -> int:
+    try:
+        from ui.app import run
+    except ImportError as exc:
+        print(_t("no_window", detail=exc), file=sys.stderr)
+        return 10
+    return run(path, current_language())
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    rest, path = _split_open_path(argv)
+    args = _parser().parse_args(rest)
+    if args.lang:
+        os.environ["HGREPORT_LANG"] = args.lang
+    try:
+        if args.self_test:
+            from .selftest import run_self_test
+
+            return 0 if run_self_test() else 1
+        if args.command is None:
+            return start_window(path)
+        return args.func(args)
+    except errors.ReportError as exc:
+        print(exc.message(current_language()), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(_t("interrupted"), file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

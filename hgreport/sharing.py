@@ -1,0 +1,231 @@
+"""Who else has the report open, and which section each person edits (leases with a heartbeat).
+
+Every open window holds one lease row for the file (``section_id = ''``) and one per section it
+edits. A window renews its rows with :meth:`Presence.heartbeat` every few seconds; rows not
+renewed within :data:`LEASE_TTL_S` belong to a window that crashed or lost the network and are
+ignored and cleared. Leases only inform (a warning before opening a section someone else edits);
+saves stay safe through the store's optimistic versions whatever the leases say.
+
+:func:`is_network_path` tells whether a file sits on a network share (Windows UNC path or mapped
+network drive; NFS/CIFS/SMB mounts on Linux), where SQLite's locking is only as good as the
+file server's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .store import ReportStore, _map_error
+
+HEARTBEAT_S = 10.0  # how often a window renews its leases
+LEASE_TTL_S = 45.0  # a lease not renewed for this long is a crashed or disconnected editor
+FILE_LEASE = ""  # section_id of the row that says "has the file open"
+
+
+@dataclass
+class Editor:
+    """Another person who has the file open."""
+
+    holder: str
+    author: str
+    host: str
+    sections: list[str] = field(default_factory=list)  # ids of the sections they edit
+    heartbeat_at: float = 0.0
+
+    @property
+    def label(self) -> str:
+        who = self.author or "?"
+        return f"{who} ({self.host})" if self.host else who
+
+
+class Presence:
+    """This window's leases in one report file.
+
+    ``clock`` returns seconds (``time.time`` by default; leases compare wall-clock times of
+    different PCs, so the TTL is generous)."""
+
+    def __init__(self, store: ReportStore, holder_id: str | None = None,
+                 host: str | None = None, ttl: float = LEASE_TTL_S,
+                 clock: Callable[[], float] = time.time):
+        self.store = store
+        self.holder_id = holder_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.host = socket.gethostname() if host is None else host
+        self.ttl = ttl
+        self.clock = clock
+        self._sections: set[str] = set()
+
+    # -- writing my own rows ----------------------------------------------------------------
+    def _upsert(self, section_id: str, now: float) -> None:
+        self.store.conn.execute(
+            "INSERT INTO leases (holder, section_id, author, host, heartbeat_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (holder, section_id) DO UPDATE SET"
+            " heartbeat_at = excluded.heartbeat_at, author = excluded.author,"
+            " host = excluded.host",
+            (self.holder_id, section_id, self.store.author, self.host, now),
+        )
+
+    def heartbeat(self) -> None:
+        """Say "still here" for the file and every claimed section; clear expired leases."""
+        now = self.clock()
+        with self.store._write():
+            self.store.conn.execute("DELETE FROM leases WHERE heartbeat_at < ? AND holder != ?",
+                                    (now - self.ttl, self.holder_id))
+            self.store.conn.execute("DELETE FROM leases WHERE holder = ? AND section_id != ''"
+                                    " AND section_id NOT IN (SELECT value FROM json_each(?))",
+                                    (self.holder_id, _json_list(self._sections)))
+            for sid in (FILE_LEASE, *sorted(self._sections)):
+                self._upsert(sid, now)
+
+    def claim(self, section_id: str) -> list[Editor]:
+        """Start editing ``section_id``. Returns the others editing it right now (warn first
+        when the list is not empty; the claim is made either way)."""
+        now = self.clock()
+        self._sections.add(section_id)
+        with self.store._write():
+            self._upsert(FILE_LEASE, now)
+            self._upsert(section_id, now)
+        return self.editing(section_id)
+
+    def release(self, section_id: str) -> None:
+        """Stop editing ``section_id``."""
+        self._sections.discard(section_id)
+        with self.store._write():
+            self.store.conn.execute("DELETE FROM leases WHERE holder = ? AND section_id = ?",
+                                    (self.holder_id, section_id))
+
+    def close(self) -> None:
+        """The window closes the file: all of its leases go."""
+        self._sections.clear()
+        with self.store._write():
+            self.store.conn.execute("DELETE FROM leases WHERE holder = ?", (self.holder_id,))
+
+    @property
+    def claimed(self) -> set[str]:
+        return set(self._sections)
+
+    # -- reading the others -------------------------------------------------------------------
+    def others(self) -> list[Editor]:
+        """Everyone else with the file open (live leases only), with the sections they edit,
+        ordered by name."""
+        cutoff = self.clock() - self.ttl
+        try:
+            rows = self.store.conn.execute(
+                "SELECT holder, section_id, author, host, heartbeat_at FROM leases"
+                " WHERE holder != ? AND heartbeat_at >= ? ORDER BY holder, section_id",
+                (self.holder_id, cutoff)).fetchall()
+        except sqlite3.Error as exc:
+            raise _map_error(exc, self.store.path, self.store._busy_seconds()) from None
+        editors: dict[str, Editor] = {}
+        for holder, sid, author, host, beat in rows:
+            ed = editors.setdefault(holder, Editor(holder, author or "", host or ""))
+            ed.heartbeat_at = max(ed.heartbeat_at, beat)
+            if sid:
+                ed.sections.append(sid)
+        return sorted(editors.values(), key=lambda e: (e.author, e.host, e.holder))
+
+    def editing(self, section_id: str) -> list[Editor]:
+        """The others whose live lease covers ``section_id``."""
+        return [e for e in self.others() if section_id in e.sections]
+
+    def sections_in_use(self) -> dict[str, list[Editor]]:
+        """Section id → the others editing it (for marking the section tree)."""
+        out: dict[str, list[Editor]] = {}
+        for ed in self.others():
+            for sid in ed.sections:
+                out.setdefault(sid, []).append(ed)
+        return out
+
+
+def _json_list(items) -> str:
+    return json.dumps(sorted(items))
+
+
+# -- network paths ------------------------------------------------------------------------------
+NETWORK_FS = {
+    "nfs", "nfs4", "cifs", "smb", "smbfs", "smb3", "ncpfs", "afs", "coda", "9p", "ceph",
+    "glusterfs", "lustre", "gpfs", "davfs", "fuse.davfs2", "fuse.sshfs", "sshfs", "fuse.smbnetfs",
+    "fuse.glusterfs", "fuse.cephfs", "beegfs", "ocfs2", "gfs2",
+}
+_DRIVE_REMOTE = 4  # GetDriveTypeW
+
+
+def _unescape_mount(field_: str) -> str:
+    """/proc/mounts writes space, tab, newline and backslash as octal escapes (``\\040``)."""
+    out, i = [], 0
+    while i < len(field_):
+        if field_[i] == "\\" and i + 4 <= len(field_) and field_[i + 1:i + 4].isdigit():
+            out.append(chr(int(field_[i + 1:i + 4], 8)))
+            i += 4
+        else:
+            out.append(field_[i])
+            i += 1
+    return "".join(out)
+
+
+def _read_mounts() -> str:
+    try:
+        return Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def mount_type(path: str | Path, mounts: str | None = None) -> str | None:
+    """The file system type of the mount holding ``path`` (Linux, from ``/proc/mounts``)."""
+    text = _read_mounts() if mounts is None else mounts
+    target = os.path.realpath(os.path.abspath(os.fspath(path)))
+    best, best_type = "", None
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point, fstype = _unescape_mount(parts[1]), parts[2]
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, best_type = point, fstype
+    return best_type
+
+
+def _windows_drive_type(root: str) -> int:
+    import ctypes
+
+    return ctypes.windll.kernel32.GetDriveTypeW(root)  # type: ignore[attr-defined]
+
+
+def is_network_path(path: str | Path, *, platform: str | None = None,
+                    mounts: str | None = None,
+                    drive_type: Callable[[str], int] | None = None) -> bool:
+    """True when ``path`` is on a network share: a Windows UNC path (``\\\\server\\share``), a
+    drive letter mapped to a share, or (Linux) an NFS/CIFS/SMB/… mount.
+
+    ``platform``, ``mounts`` (text of /proc/mounts) and ``drive_type`` (GetDriveTypeW) can be
+    given to look at another system's point of view."""
+    platform = platform or sys.platform
+    raw = os.fspath(path)
+    if raw.startswith("\\\\") and not raw.startswith("\\\\?\\"):
+        return True
+    if raw.startswith("\\\\?\\UNC\\"):
+        return True
+    if platform.startswith("win"):
+        if raw.startswith("//"):
+            return True
+        full = raw if (len(raw) >= 2 and raw[1] == ":") else os.path.abspath(raw)
+        if full.startswith("\\\\"):
+            return True
+        if len(full) >= 2 and full[1] == ":":
+            probe = drive_type or _windows_drive_type
+            try:
+                return probe(full[0].upper() + ":\\") == _DRIVE_REMOTE
+            except (OSError, AttributeError, ValueError):
+                return False
+        return False
+    fstype = mount_type(raw, mounts)
+    return fstype is not None and (fstype in NETWORK_FS or fstype.startswith(("nfs", "smb")))

@@ -1,0 +1,347 @@
+"""The report file: round trip, optimistic saves, tombstones, search, migrations, bad files."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+
+import pytest
+import sqlite_utils
+
+from hgreport import errors
+from hgreport.model import Footnote, Paragraph, Report, Run, Section
+from hgreport.store import FORMAT_VERSION, ReportStore, migrations
+
+
+def _texts(report: Report) -> dict:
+    return {
+        "sections": [(s.title, s.parent_id, [p.to_dict() for p in s.body])
+                     for s in report.all_sections()],
+        "footnotes": [(n, f.plain_text, [p.to_dict() for p in f.body])
+                      for n, f, _ in report.footnotes_in_order()],
+        "header": report.header, "closing": report.closing,
+    }
+
+
+def test_whole_seed_report_round_trips(seed_report, seed_db):
+    with ReportStore.open(seed_db) as store:
+        again = store.load_report()
+    assert len(again.sections) == 17
+    assert len(again.footnotes) == 57
+    assert _texts(again) == _texts(seed_report)
+    assert again.footnote_numbers() == seed_report.footnote_numbers()
+
+
+def test_file_uses_rollback_journal_never_wal(seed_db):
+    with ReportStore.open(seed_db) as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+def test_a_saved_section_survives_reopening(seed_db):
+    with ReportStore.open(seed_db, author="An") as store:
+        sec = store.load_report().ordered_sections()[1]
+        sec.body.append(Paragraph([Run.of("Đoạn mới "), Run.of("in đậm", "b")]))
+        saved = store.save_section(sec)
+        assert saved.version == sec.version + 1
+    with ReportStore.open(seed_db) as store:
+        again = store.load_section(sec.id)
+    assert again.body[-1].text == "Đoạn mới in đậm"
+    assert again.body[-1].runs[1].marks == ("b",)
+
+
+def test_two_editors_saving_one_section_conflict_and_nothing_is_overwritten(seed_db):
+    a = ReportStore.open(seed_db, author="An")
+    b = ReportStore.open(seed_db, author="Bình")
+    sid = a.load_report().ordered_sections()[1].id
+    mine, theirs = a.load_section(sid), b.load_section(sid)
+    mine.body = [Paragraph.of("Bản của An")]
+    theirs.body = [Paragraph.of("Bản của Bình")]
+    b.save_section(theirs)
+    with pytest.raises(errors.Conflict) as info:
+        a.save_section(mine)
+    assert info.value.theirs.plain_text == "Bản của Bình"
+    assert "Bình" in str(info.value)
+    assert a.load_section(sid).plain_text == "Bản của Bình"
+    # taking theirs and reapplying mine is a normal save
+    a.save_section(replace(mine, version=info.value.theirs.version))
+    assert b.load_section(sid).plain_text == "Bản của An"
+    a.close()
+    b.close()
+
+
+def test_other_editors_commits_are_noticed_cheaply(seed_db):
+    a = ReportStore.open(seed_db)
+    b = ReportStore.open(seed_db)
+    assert not a.changed_by_others()
+    sec = b.load_report().ordered_sections()[0]
+    sec.title = "CÔNG TÁC XÂY DỰNG ĐẢNG VÀ HỆ THỐNG CHÍNH TRỊ"
+    b.save_section(sec)
+    assert a.changed_by_others()
+    assert not a.changed_by_others()
+    a.save_section(a.load_section(sec.id))  # our own commit is not "others"
+    assert not a.changed_by_others()
+    a.close()
+    b.close()
+
+
+def test_every_save_appends_a_revision_with_author_and_parent(seed_db):
+    with ReportStore.open(seed_db, author="Chi") as store:
+        sec = store.load_report().ordered_sections()[2]
+        for i in range(3):
+            sec.body.append(Paragraph.of(f"Thêm {i}"))
+            sec = store.save_section(sec)
+        revs = store.revisions(sec.id)
+    assert [r.version for r in revs] == [4, 3, 2, 1]
+    assert revs[0].author == "Chi"
+    assert revs[0].parent_id == revs[1].id
+    assert revs[-1].parent_id is None
+
+
+def test_moving_sections_keeps_text_and_renumbers(seed_db):
+    from hgreport.numbering import Numbering
+    from hgreport.resources import load_profile
+
+    numbering = Numbering.from_profile(load_profile())
+    with ReportStore.open(seed_db) as store:
+        before = store.load_report()
+        top = before.tree(numbering)
+        dan_van = top[0].children[2].section  # "3. Công tác dân vận"
+        store.move_section(dan_van.id, top[1].section.id, 0)  # first child of II.
+        after = store.load_report()
+    nodes = after.tree(numbering)
+    assert nodes[1].children[0].section.title == "Công tác dân vận"
+    assert nodes[1].children[0].number == "1."
+    assert nodes[1].children[1].number == "2."
+    assert len(nodes[0].children) == 6
+    assert after.section(dan_van.id).body == dan_van.body
+    assert sorted(after.footnote_numbers().values()) == list(range(1, 58))
+
+
+def test_a_section_cannot_move_inside_itself(seed_db):
+    with ReportStore.open(seed_db) as store:
+        top = store.load_report().children_of(None)[0]
+        child = store.load_report().children_of(top.id)[0]
+        with pytest.raises(errors.MoveIntoSelf):
+            store.move_section(top.id, child.id, 0)
+
+
+def test_delete_is_a_tombstone_and_restore_brings_back_text_and_footnotes(seed_db):
+    with ReportStore.open(seed_db) as store:
+        report = store.load_report()
+        part_one = report.children_of(None)[0]
+        sub_ids = {s.id for s in report.sections if s.parent_id == part_one.id}
+        deleted = store.delete_section(part_one.id)
+        assert set(deleted) == sub_ids | {part_one.id}
+        gone = store.load_report()
+        assert len(gone.sections) == 17 - len(deleted)
+        assert not any(fid not in gone.footnotes for fid, _ in gone.reference_order())
+        assert len(gone.footnotes) < 57
+        assert part_one.id in {s.id for s in store.deleted_sections()}
+        assert store.search("dan van") == [] or all(
+            h.entity_id not in deleted for h in store.search("dan van"))
+        store.restore_section(part_one.id)
+        back = store.load_report()
+    assert _texts(back) == _texts(report)
+
+
+def test_footnotes_are_saved_deleted_and_revived(seed_db):
+    with ReportStore.open(seed_db) as store:
+        fn = Footnote(body=[Paragraph.of("Chú thích mới")])
+        store.add_footnote(fn)
+        fn.body = [Paragraph.of("Chú thích "), Paragraph([Run.of("sửa", "i")])]
+        fn = store.save_footnote(fn)
+        store.delete_footnote(fn.id)
+        assert fn.id not in store.load_report().footnotes
+        revived = store.add_footnote(Footnote(fn.id, [Paragraph.of("Khôi phục")]))
+        assert store.load_footnote(fn.id).plain_text == "Khôi phục"
+        assert revived.version > fn.version
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("cong tac dan van", "Công tác dân vận"),
+    ("công tác dân vận", "Công tác dân vận"),
+    ("dang", "Đảng"),
+    ("ĐẢNG", "Đảng"),
+])
+def test_search_ignores_diacritics_and_d_stroke(seed_db, query, expected):
+    with ReportStore.open(seed_db) as store:
+        hits = store.search(query)
+    assert hits, query
+    assert any(expected.casefold() in h.snippet.casefold() for h in hits)
+
+
+def test_search_finds_footnote_text_and_nothing_for_absent_words(seed_db):
+    with ReportStore.open(seed_db) as store:
+        hits = store.search("801-CV/TU")
+        assert any(h.kind == "footnote" for h in hits)
+        assert store.search("xylophone") == []
+        assert store.search("   ") == []
+        assert store.search('"dang') != []  # a stray quote is not a syntax error
+
+
+def test_header_is_saved_optimistically(seed_db):
+    with ReportStore.open(seed_db) as a, ReportStore.open(seed_db) as b:
+        ra, rb = a.load_report(), b.load_report()
+        ra.header.number = "125"
+        a.save_header(ra)
+        rb.header.place = "Vị Thanh"
+        with pytest.raises(errors.Conflict):
+            b.save_header(rb)
+        assert b.load_report().header.number == "125"
+
+
+def test_older_schema_is_upgraded_and_indexed(tmp_path, seed_report):
+    """A file written before full-text search existed gets it on open, data intact."""
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    migrations.apply(db, stop_before="m002_search")
+    store = ReportStore(path, conn, "cũ", read_only=False)
+    store._set_meta()
+    with store._write():
+        # the old version wrote rows without touching the (then absent) search table
+        from hgreport import store as storemod
+        real_index = storemod._index
+        storemod._index = lambda *a: None
+        try:
+            store._insert_report(seed_report)
+        finally:
+            storemod._index = real_index
+    conn.close()
+    assert "search" not in sqlite_utils.Database(path).table_names()
+    with ReportStore.open(path) as upgraded:
+        assert upgraded.search("dan van")
+        assert len(upgraded.load_report().footnotes) == 57
+        applied = {m.name for m in migrations.applied(upgraded.db)}
+    assert applied == {"m001_initial", "m002_search", "m003_sharing"}
+
+
+# -- files a user can hand us -------------------------------------------------------------
+def test_not_a_sqlite_file(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("Đây là một tệp văn bản", encoding="utf-8")
+    with pytest.raises(errors.NotSQLiteFile) as info:
+        ReportStore.open(bad)
+    assert "không phải" in str(info.value)
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    with pytest.raises(errors.NotSQLiteFile):
+        ReportStore.open(empty)
+
+
+def test_a_foreign_sqlite_file_is_not_a_report(tmp_path):
+    other = tmp_path / "other.db"
+    sqlite_utils.Database(other)["people"].insert({"name": "An"})
+    with pytest.raises(errors.NotAReport):
+        ReportStore.open(other)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(errors.FileMissing):
+        ReportStore.open(tmp_path / "khong-co.db")
+
+
+def test_file_from_a_newer_version_is_refused_untouched(seed_db):
+    conn = sqlite3.connect(seed_db)
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'",
+                 (str(FORMAT_VERSION + 1),))
+    conn.commit()
+    conn.close()
+    before = seed_db.read_bytes()
+    with pytest.raises(errors.NewerVersion) as info:
+        ReportStore.open(seed_db)
+    assert "mới hơn" in str(info.value)
+    assert "newer" in info.value.message("en")
+    assert seed_db.read_bytes() == before
+
+
+def test_file_with_an_unknown_migration_is_refused(seed_db):
+    conn = sqlite3.connect(seed_db)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+                 " VALUES ('hgreport', 'm999_future', '2030-01-01')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(errors.NewerVersion):
+        ReportStore.open(seed_db)
+
+
+def test_read_only_file_opens_for_reading_and_refuses_writes(seed_db, monkeypatch):
+    # tests run as root, where chmod does not stop writes: ask for the read-only state
+    # the way a read-only share presents itself
+    monkeypatch.setattr("hgreport.store._writable", lambda path: False)
+    with ReportStore.open(seed_db) as store:
+        assert store.read_only
+        report = store.load_report()
+        sec = report.ordered_sections()[0]
+        with pytest.raises(errors.ReadOnly) as info:
+            store.save_section(sec)
+    assert "chỉ cho phép đọc" in str(info.value)
+
+
+def test_sqlite_readonly_error_is_a_clear_read_only_message(seed_db):
+    store = ReportStore.open(seed_db)
+    store.conn.execute("PRAGMA query_only = ON")
+    with pytest.raises(errors.ReadOnly):
+        store.save_section(store.load_report().ordered_sections()[0])
+    store.close()
+
+
+def test_locked_file_is_a_retryable_error_and_loses_nothing(seed_db):
+    holder = sqlite3.connect(seed_db, isolation_level=None)
+    store = ReportStore.open(seed_db, busy_timeout=0.2)
+    sec = store.load_report().ordered_sections()[0]
+    sec.title = "Tiêu đề mới"
+    holder.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(errors.Locked):
+        store.save_section(sec)
+    holder.execute("ROLLBACK")
+    store.save_section(sec)  # the same object, retried, lands
+    assert store.load_section(sec.id).title == "Tiêu đề mới"
+    store.close()
+    holder.close()
+
+
+def test_full_disk_is_reported_and_the_file_stays_sound(seed_db):
+    store = ReportStore.open(seed_db)
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages}")
+    sec = store.load_report().ordered_sections()[1]
+    sec.body = sec.body + [Paragraph.of("chữ " * 20000)]
+    with pytest.raises(errors.DiskFull) as info:
+        store.save_section(sec)
+    assert "đầy" in str(info.value)
+    assert store.integrity_problems() == []
+    assert store.load_section(sec.id).version == sec.version  # nothing half-written
+    store.close()
+
+
+@pytest.mark.parametrize("first_page,last_page", [(1, 2), (2, 6), (10, 12)])
+def test_corrupt_file_is_reported(seed_db, first_page, last_page):
+    data = bytearray(seed_db.read_bytes())
+    page = 4096
+    for i in range(page * first_page, min(len(data), page * last_page)):
+        data[i] = 0x55
+    seed_db.write_bytes(bytes(data))
+    with pytest.raises(errors.Corrupt) as info:
+        ReportStore.open(seed_db)
+    assert "bản sao lưu" in str(info.value)
+
+
+def test_create_refuses_to_overwrite(seed_db, seed_report):
+    with pytest.raises(errors.FileExists_):
+        ReportStore.create(seed_db, seed_report)
+
+
+def test_consistent_copy(seed_db, tmp_path):
+    with ReportStore.open(seed_db) as store:
+        copy = store.copy_to(tmp_path / "ban-sao.db")
+    with ReportStore.open(copy) as again:
+        assert len(again.load_report().footnotes) == 57
+        assert again.integrity_problems() == []
+
+
+def test_adding_a_section_gets_an_id_and_version(seed_db):
+    with ReportStore.open(seed_db) as store:
+        new = store.add_section(Section(title="IV. PHƯƠNG HƯỚNG", position=99))
+        assert new.version == 1
+        assert store.load_report().children_of(None)[-1].title == "IV. PHƯƠNG HƯỚNG"

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# System libraries Qt needs on a Debian/Ubuntu machine (the Windows installer needs none of this).
+# With --test also the tools the test suite uses when present: LibreOffice (renders exports),
+# poppler (PDF to PNG), pandoc (comparison and import fixtures), Xvfb (screenshots).
+set -euo pipefail
+packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+          libglib2.0-0 libxcb-cursor0 fonts-dejavu-core fonts-liberation)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(libreoffice-writer poppler-utils pandoc xvfb)
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "system-deps: no apt-get here; install the Qt runtime libraries yourself: ${packages[*]}"
+  exit 0
+fi
+sudo=""
+if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system-deps: all present"
+  exit 0
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
