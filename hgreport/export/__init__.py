@@ -1,0 +1,27 @@
+"""Export of a report to a Word document in the official Party layout, with real footnotes.
+
+``export_docx(report, path)`` is the one call the command line and the window use."""
+
+from .docx_writer import build_document, export_docx, write_atomically
+from .errors import (
+    ExportDiskFull,
+    ExportError,
+    FolderMissing,
+    FolderReadOnly,
+    TargetInUse,
+    TargetIsFolder,
+)
+from .filenames import suggested_filename
+
+__all__ = [
+    "ExportDiskFull",
+    "ExportError",
+    "FolderMissing",
+    "FolderReadOnly",
+    "TargetInUse",
+    "TargetIsFolder",
+    "build_document",
+    "export_docx",
+    "suggested_filename",
+    "write_atomically",
+]

@@ -1,0 +1,338 @@
+"""One-click export: the report as a Word document in the official Party layout.
+
+The body (header table, title block, sections, closing table) and the footnotes are built as
+WordprocessingML text, parsed once with lxml and put into a python-docx document whose styles
+come from the format profile. The file is written next to the target and then moved over it,
+so a failure never leaves a half-written document behind."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from docx.oxml.parser import parse_xml
+
+from ..model import Paragraph, Report, Section, walk_tree
+from ..numbering import Numbering
+from ..resources import load_profile
+from . import ooxml as x
+from .errors import (
+    ExportDiskFull,
+    ExportError,
+    FolderMissing,
+    FolderReadOnly,
+    TargetInUse,
+    TargetIsFolder,
+)
+from .filenames import free_name, other_folder, suggested_filename
+from .footnotes import add_footnotes_part, footnotes_xml
+from .layout import bold_caps_width_pt, date_line, number_line, recipient_lines, upper
+from .package import add_page_numbers, new_document, set_properties
+from .styles import BODY_STYLE, heading_style
+
+Progress = Callable[[int, int], None]
+
+
+class BodyBuilder:
+    """Builds the body XML of one report in reading order, numbering footnotes as it goes."""
+
+    def __init__(self, report: Report, profile: dict):
+        self.report = report
+        self.profile = profile
+        self.numbering = Numbering.from_profile(profile)
+        self.numbers = report.footnote_numbers()
+        self._referenced: set[str] = set()
+        self.parts: list[str] = []
+        self.total = 0
+
+    # -- footnote references --------------------------------------------------------------
+    def ref(self, footnote_id: str) -> str:
+        number = self.numbers[footnote_id]
+        if footnote_id in self._referenced:
+            return x.footnote_number_text(number)
+        self._referenced.add(footnote_id)
+        return x.footnote_reference(number)
+
+    def footnotes(self) -> list[tuple[int, object]]:
+        """(number, footnote or None) for every number the text uses, in order."""
+        return [(n, self.report.footnotes.get(fid)) for fid, n in self.numbers.items()]
+
+    # -- blocks ---------------------------------------------------------------------------
+    def header_table(self) -> None:
+        h = self.report.header
+        spec = self.profile["header_table"]
+
+        def line(text: str, st: dict, *, caps: bool | None = None, **para) -> str:
+            caps = st.get("caps", False) if caps is None else caps
+            marks = tuple(m for m, on in (("b", st.get("bold")), ("i", st.get("italic")),
+                                          ("u", st.get("underline"))) if on)
+            props = x.ppr(jc="center", **para)
+            return x.paragraph(props, x.text_run(upper(text) if caps else text,
+                                                 x.rpr(marks, size_pt=st.get("size_pt", 14))))
+
+        left = []
+        if h.superior:
+            left.append(line(h.superior, spec["superior"]))
+        left.append(line(h.issuer, spec["issuer"]) if h.issuer else x.paragraph("", ""))
+        left.append(line(spec["star"].get("text", "*"), spec["star"]))
+        left.append(line(number_line(h, self.profile), spec["number"]))
+        if h.urgency:
+            left.append(line(h.urgency, spec["urgency"]))
+        if h.draft_mark:
+            left.append(line(h.draft_mark, spec["draft_mark"]))
+
+        title_spec = spec["party_title"]
+        title = title_spec.get("text", "ĐẢNG CỘNG SẢN VIỆT NAM")
+        right_width_mm = spec["right_mm"]
+        rule = spec.get("party_rule", {})
+        length_mm = rule.get("length_mm") or (
+            bold_caps_width_pt(title, title_spec.get("size_pt", 15)) * 25.4 / 72)
+        side = x.mm(max(0.0, (right_width_mm - length_mm) / 2))
+        right = [
+            line(title, title_spec),
+            x.paragraph(x.ppr(border_bottom=rule.get("width_pt", 0.75), ind_left=side,
+                              ind_right=side, line_pt=rule.get("gap_pt", 3), jc="center",
+                              run_props=x.rpr(size_pt=2)), ""),
+            line(date_line(h, self.profile), spec["place_date"],
+                 before_pt=spec["place_date"].get("space_before_pt", 12)),
+        ]
+        self.parts.append(x.borderless_table([x.mm(spec["left_mm"]), x.mm(right_width_mm)],
+                                             ["".join(left), "".join(right)]))
+
+    def title_block(self) -> None:
+        h = self.report.header
+        spec = self.profile["title_block"]
+        for key, text in (("type", h.type_name), ("summary", h.summary),
+                          ("dashes", spec["dashes"].get("text", "-----"))):
+            st = spec[key]
+            if not text:
+                continue
+            marks = tuple(m for m, on in (("b", st.get("bold")), ("i", st.get("italic"))) if on)
+            text = upper(text) if st.get("caps") else text
+            props = x.ppr(keep_next=True, before_pt=st.get("space_before_pt"), jc="center")
+            self.parts.append(x.paragraph(props, x.text_run(text, x.rpr(marks,
+                                                                        size_pt=st["size_pt"]))))
+
+    def body(self, paragraphs: list[Paragraph], keep_last: bool = False) -> None:
+        """Body paragraphs; ``keep_last`` keeps the last one on the page of what follows."""
+        append = self.parts.append
+        plain = f'<w:pPr><w:pStyle w:val="{BODY_STYLE}"/></w:pPr>'
+        last = len(paragraphs) - 1
+        for i, p in enumerate(paragraphs):
+            keep = keep_last and i == last
+            if p.align or p.page_break_before or keep:
+                props = x.ppr(style=BODY_STYLE, keep_next=keep, page_break=p.page_break_before,
+                              jc=x.JC.get(p.align) if p.align else None)
+            else:
+                props = plain
+            append(f"<w:p>{props}{x.runs_xml(p.runs, self.ref)}</w:p>")
+
+    def heading(self, section: Section, level: int, number: str) -> None:
+        st = self.numbering.level_style(level)
+        title = upper(section.title) if st.caps else section.title
+        text = f"{number} {title}" if number and title else (number or title)
+        refs = "".join(self.ref(fid) for fid in section.title_notes)
+        self.parts.append(
+            f'<w:p><w:pPr><w:pStyle w:val="{heading_style(level)}"/></w:pPr>'
+            f"{x.text_run(text)}{refs}</w:p>")
+
+    def closing_table(self) -> None:
+        c = self.report.closing
+        spec = self.profile["closing_table"]
+        before = spec.get("space_before_pt", 12)
+
+        def line(text: str, st: dict, jc: str, first: bool, caps: bool = False) -> str:
+            marks = tuple(m for m, on in (("b", st.get("bold")), ("i", st.get("italic")),
+                                          ("u", st.get("underline"))) if on)
+            props = x.ppr(jc=jc, before_pt=before if first else None)
+            text = upper(text) if caps or st.get("caps") else text
+            return x.paragraph(props, x.text_run(text, x.rpr(marks, size_pt=st.get("size_pt",
+                                                                                    14))))
+
+        left = []
+        recipients = recipient_lines(c, self.profile)
+        if recipients:
+            label = spec["recipients_label"]
+            left.append(line(label.get("text", "Nơi nhận:"), label, "left", True))
+            left.extend(line(r, spec["recipient"], "left", False) for r in recipients)
+        right = []
+        if c.authority:
+            right.append(line(c.authority, spec["authority"], "center", not right))
+        if c.position:
+            right.append(line(c.position, spec["position"], "center", not right))
+        size = spec["signer"].get("size_pt", 14)
+        right.extend(x.paragraph(x.ppr(jc="center", run_props=x.rpr(size_pt=size)), "")
+                     for _ in range(int(spec.get("signature_space_lines", 4))))
+        if c.signer:
+            right.append(line(c.signer, spec["signer"], "center", False))
+        if not (left or c.authority or c.position or c.signer):
+            return
+        self.parts.append(x.borderless_table([x.mm(spec["left_mm"]), x.mm(spec["right_mm"])],
+                                             ["".join(left), "".join(right)]))
+        # Word wants a paragraph between a final table and the section properties
+        self.parts.append(x.paragraph(x.ppr(single=True, run_props=x.rpr(size_pt=2)), ""))
+
+    def section_properties(self) -> None:
+        page = self.profile["page"]
+        width, height = x.mm(page["width_mm"]), x.mm(page["height_mm"])
+        orient = ""
+        if page.get("orientation") == "landscape":
+            width, height = max(width, height), min(width, height)
+            orient = ' w:orient="landscape"'
+        self.parts.append(
+            f'<w:sectPr><w:pgSz w:w="{width}" w:h="{height}"{orient}/>'
+            f'<w:pgMar w:top="{x.mm(page["margin_top_mm"])}" '
+            f'w:right="{x.mm(page["margin_right_mm"])}" '
+            f'w:bottom="{x.mm(page["margin_bottom_mm"])}" '
+            f'w:left="{x.mm(page["margin_left_mm"])}" '
+            f'w:header="{x.mm(page.get("header_distance_mm", 10))}" '
+            f'w:footer="{x.mm(page.get("footer_distance_mm", 10))}" w:gutter="0"/>'
+            '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>')
+
+    # -- the whole body -------------------------------------------------------------------
+    def build(self, progress: Progress | None = None, extra_steps: int = 0) -> str:
+        report = self.report
+        nodes = list(walk_tree(report.tree(self.numbering)))
+        total = self.total = len(nodes) + 2 + extra_steps
+        done = 0
+
+        def step() -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress(done, total)
+
+        if progress:
+            progress(0, total)
+        self.header_table()
+        self.title_block()
+        if report.intro.title:
+            self.heading(report.intro, 1, "")
+        else:
+            for fid in report.intro.title_notes:
+                self.parts.append(f"<w:p>{self.ref(fid)}</w:p>")
+        self.body(report.intro.body)
+        step()
+        for node in nodes:
+            self.heading(node.section, node.level, node.number)
+            self.body(node.section.body)
+            step()
+        if report.ending.title:
+            self.heading(report.ending, 1, "")
+        self.body(report.ending.body, keep_last=True)
+        self.closing_table()
+        self.section_properties()
+        step()
+        return f"<w:body {x.NSDECL}>{''.join(self.parts)}</w:body>"
+
+
+def build_document(report: Report, profile: dict, progress: Progress | None = None,
+                   extra_steps: int = 0):
+    """The python-docx document of ``report`` (not yet saved) and the number of progress
+    steps (sections and blocks written, plus ``extra_steps`` left for the caller)."""
+    levels = max([n.level for n in walk_tree(report.tree(Numbering.from_profile(profile)))] + [4])
+    document = new_document(profile, levels)
+    builder = BodyBuilder(report, profile)
+    body = parse_xml(builder.build(progress, extra_steps))
+    root = document.element
+    root.replace(root.body, body)
+    add_page_numbers(document, profile)
+    add_footnotes_part(document.part, footnotes_xml(builder.footnotes()))
+    set_properties(document, report.header)
+    return document, builder.total
+
+
+# -- writing the file safely -------------------------------------------------------------
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+_DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
+_WIN_SHARING = {32, 33}  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def word_lock_files(target: Path) -> list[Path]:
+    """Owner files Word (``~$…``) and LibreOffice (``.~lock.…#``) keep beside an open file."""
+    name = target.name
+    names = {f"~${name}", f"~${name[1:]}", f"~${name[2:]}", f".~lock.{name}#"}
+    return [target.with_name(n) for n in sorted(names) if target.with_name(n).exists()]
+
+
+def _classify(exc: OSError, target: Path, stage: str) -> ExportError:
+    folder = target.parent
+    alt = str(free_name(target) if target.exists() else target.with_name(
+        f"{target.stem} (2){target.suffix}"))
+    if exc.errno in _FULL:
+        return ExportDiskFull(folder=str(folder), alt=str(other_folder(target)))
+    if getattr(exc, "winerror", None) in _WIN_SHARING:
+        return TargetInUse(path=str(target), alt=alt)
+    if exc.errno in _DENIED or isinstance(exc, PermissionError):
+        if stage == "replace" and target.exists() and os.access(folder, os.W_OK):
+            # the folder takes new files but this one cannot be replaced: open or read-only
+            return TargetInUse(path=str(target), alt=alt)
+        return FolderReadOnly(folder=str(folder), alt=str(other_folder(target)))
+    return ExportError(path=str(target), detail=exc.strerror or str(exc), alt=alt)
+
+
+def write_atomically(target: Path, write: Callable[[object], None]) -> Path:
+    """Call ``write(file)`` on a temporary file in the target's folder, then move it over
+    ``target``. On any failure the temporary file is removed and ``target`` is untouched."""
+    target = Path(os.path.abspath(target))
+    if target.is_dir():
+        raise TargetIsFolder(path=str(target), alt=str(target / "Báo cáo.docx"))
+    folder = target.parent
+    if not folder.is_dir():
+        raise FolderMissing(folder=str(folder), alt=str(other_folder(target)))
+    if word_lock_files(target):
+        raise TargetInUse(path=str(target), alt=str(free_name(target)))
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".~hgreport-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _classify(exc, target, "create") from None
+    tmp = Path(tmp_name)
+    try:
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                write(fh)
+                fh.flush()
+                os.fsync(fh.fileno())
+            mode = (target.stat().st_mode & 0o777) if target.exists() else 0o666 & ~_umask()
+            os.chmod(tmp, mode | 0o200)
+        except OSError as exc:
+            raise _classify(exc, target, "write") from None
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise _classify(exc, target, "replace") from None
+    except BaseException:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
+    return target
+
+
+def export_docx(report: Report, path: str | Path, profile: dict | None = None,
+                progress: Progress | None = None) -> Path:
+    """Write ``report`` as a Word document at ``path`` and return the path written.
+
+    ``profile`` defaults to the report's own format profile; ``progress(done, total)`` is
+    called as sections are written. Errors a user can meet raise
+    :class:`hgreport.export.ExportError` subclasses whose message proposes another name."""
+    if profile is None:
+        profile = load_profile(report.profile)
+    target = Path(path)
+    if target.is_dir():
+        target = target / suggested_filename(report)
+    document, total = build_document(report, profile, progress, extra_steps=1)
+    written = write_atomically(target, document.save)
+    if progress:
+        progress(total, total)
+    return written
