@@ -45,15 +45,20 @@ def split_pages(text: str) -> list[str]:
 _FOLD = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o"})
 
 
+_OTHER_STROKES = re.compile("[ðłŁøØ]")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and remove its diacritics, ``đ`` included, for search.
 
     ``fold("Công tác xây dựng Đảng") == "cong tac xay dung dang"``
     """
-    text = text.translate(_FOLD)
+    text = text.replace("đ", "d").replace("Đ", "d")
+    if _OTHER_STROKES.search(text):
+        text = text.translate(_FOLD)
     decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", stripped).casefold()
+    return _COMBINING.sub("", decomposed).casefold()
 
 
 _WORD = re.compile(r"\w+(?:[-'’.,/]\w+)*")
