@@ -1,0 +1,2 @@
+"""The Qt face of hgreport: the editor window (PySide6). Talks to the engine only through
+its public functions; holds no SQL and no DOCX code."""

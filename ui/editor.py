@@ -1,0 +1,286 @@
+"""The rich-text editor of one section: a page-width view in Times New Roman 14, formatting,
+footnote references as atomic objects, and a paste that keeps only what the report can hold."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+)
+from PySide6.QtWidgets import QFrame, QTextEdit
+
+from hgreport.model import Paragraph, Run, body_from_list, body_to_list
+from hgreport.text import clean
+
+from . import dialogs
+from .blocks import (
+    MM_TO_PX,
+    OBJECT_CHAR,
+    block_format,
+    body_of,
+    char_format,
+    footnote_format,
+    footnote_id_of,
+    insert_body,
+    is_footnote,
+    marks_of,
+    plain_format,
+)
+
+BODY_MIME = "application/x-hgreport-body"
+PAGE_TEXT_WIDTH_MM = 165  # A4 210 mm less 30 mm left and 15 mm right margins
+PAGE_PADDING_PX = 28
+MAX_PASTE_CHARS = 2_000_000  # about 600 pages of text; more is refused with a message
+MAX_PASTE_HTML = 20_000_000
+
+
+class SectionEditor(QTextEdit):
+    """Edits the document of the selected section (documents belong to the session)."""
+
+    footnoteActivated = Signal(str)  # a reference was double-clicked
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("sectionEditor")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(False)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Window, QColor("#d9dce1"))
+        pal.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+        self.setPalette(pal)
+        self.setAutoFillBackground(True)
+        self.page_width = round(PAGE_TEXT_WIDTH_MM * MM_TO_PX) + 2 * PAGE_PADDING_PX
+        self.currentCharFormatChanged.connect(self._no_object_format)
+        self.section_id: str | None = None
+
+    # -- which section ----------------------------------------------------------------------
+    def show_section(self, section_id: str | None, doc: QTextDocument | None) -> None:
+        self.section_id = section_id
+        if doc is None:
+            self.setDocument(QTextDocument(self))
+            self.setReadOnly(True)
+            return
+        doc.setDocumentMargin(PAGE_PADDING_PX)
+        self.setDocument(doc)
+        self.setReadOnly(False)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    # -- the page-width view ------------------------------------------------------------------
+    def resizeEvent(self, event):  # noqa: N802
+        spare = max(0, self.width() - self.page_width - self.verticalScrollBar().sizeHint().width())
+        side = spare // 2
+        self.setViewportMargins(side, 12, side, 0)
+        super().resizeEvent(event)
+
+    # -- references are objects, never a format for typing ------------------------------------------
+    def _no_object_format(self, fmt: QTextCharFormat) -> None:
+        if is_footnote(fmt) and not self.textCursor().hasSelection():
+            self.setCurrentCharFormat(plain_format(fmt))
+
+    def _ensure_plain_typing(self) -> None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection() and is_footnote(cursor.charFormat()):
+            cursor.setCharFormat(plain_format(cursor.charFormat()))
+            self.setTextCursor(cursor)
+
+    def keyPressEvent(self, event):  # noqa: N802
+        if event.text() and event.text().isprintable():
+            self._ensure_plain_typing()
+        super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event):  # noqa: N802
+        self._ensure_plain_typing()
+        super().inputMethodEvent(event)
+
+    def mouseDoubleClickEvent(self, event):  # noqa: N802
+        cursor = self.cursorForPosition(event.position().toPoint())
+        for probe in (cursor.position() + 1, cursor.position()):
+            c = QTextCursor(self.document())
+            if probe > self.document().characterCount() - 1:
+                continue
+            c.setPosition(probe)
+            fid = footnote_id_of(c.charFormat())
+            if fid:
+                self.footnoteActivated.emit(fid)
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def footnote_at_cursor(self) -> str | None:
+        cursor = self.textCursor()
+        return footnote_id_of(cursor.charFormat()) if cursor.hasSelection() is False else None
+
+    # -- formatting -------------------------------------------------------------------------------
+    def _selection_has(self, test) -> bool:
+        return test(self.currentCharFormat())
+
+    def toggle_mark(self, mark: str) -> None:
+        fmt = QTextCharFormat()
+        current = self.currentCharFormat()
+        if mark == "b":
+            fmt.setFontWeight(QFont.Weight.Normal if current.fontWeight() >= QFont.Weight.DemiBold
+                              else QFont.Weight.Bold)
+        elif mark == "i":
+            fmt.setFontItalic(not current.fontItalic())
+        elif mark == "u":
+            fmt.setFontUnderline(not current.fontUnderline())
+        elif mark in ("sup", "sub"):
+            want = (QTextCharFormat.VerticalAlignment.AlignSuperScript if mark == "sup"
+                    else QTextCharFormat.VerticalAlignment.AlignSubScript)
+            fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignNormal
+                                     if current.verticalAlignment() == want else want)
+        self.mergeCurrentCharFormat(fmt)
+
+    def set_alignment(self, align: str | None) -> None:
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        start, end = sorted((cursor.anchor(), cursor.position()))
+        c = QTextCursor(self.document())
+        c.setPosition(start)
+        while True:
+            bf = c.blockFormat()
+            bf.setAlignment(block_format(align).alignment())
+            c.setBlockFormat(bf)
+            if c.block().position() + c.block().length() > end or not c.block().next().isValid():
+                break
+            c.movePosition(QTextCursor.MoveOperation.NextBlock)
+        cursor.endEditBlock()
+
+    def marks_at_cursor(self) -> tuple[str, ...]:
+        return marks_of(self.currentCharFormat())
+
+    # -- footnotes ---------------------------------------------------------------------------------
+    def insert_footnote(self) -> str | None:
+        """Insert a new footnote reference at the cursor; returns the footnote id."""
+        if self.isReadOnly() or self.section_id is None:
+            return None
+        fn = self.session.new_footnote()
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()
+        base = plain_format(cursor.charFormat())
+        cursor.insertText(OBJECT_CHAR, footnote_format(fn.id, char_format()))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.setCurrentCharFormat(base)
+        return fn.id
+
+    def select_footnote(self, footnote_id: str) -> bool:
+        """Put the cursor right after the reference to ``footnote_id``."""
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        while True:
+            cursor = doc.find(OBJECT_CHAR, cursor)
+            if cursor.isNull():
+                return False
+            if footnote_id_of(cursor.charFormat()) == footnote_id:
+                cursor.clearSelection()
+                self.setTextCursor(cursor)
+                self.ensureCursorVisible()
+                return True
+
+    # -- copy and paste ----------------------------------------------------------------------------
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+        mime = super().createMimeDataFromSelection()
+        fragment = self.textCursor().selection()
+        tmp = QTextDocument()
+        QTextCursor(tmp).insertFragment(fragment)
+        body = body_of(tmp)
+        notes = {}
+        for p in body:
+            for fid in p.footnote_refs():
+                fn = self.session.footnote(fid)
+                if fn is not None:
+                    notes[fid] = body_to_list(fn.body)
+        data = {"body": body_to_list(body), "footnotes": notes}
+        mime.setData(BODY_MIME, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        text = mime.text().replace(OBJECT_CHAR, "")
+        mime.setText(text)
+        return mime
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802
+        return (source.hasFormat(BODY_MIME) or source.hasHtml() or source.hasText()
+                or super().canInsertFromMimeData(source))
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+        if self.isReadOnly():
+            return
+        body = self._body_from_mime(source)
+        if body is None:
+            return
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()
+        insert_body(cursor, body)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def _body_from_mime(self, source: QMimeData):
+        if source.hasFormat(BODY_MIME):
+            try:
+                data = json.loads(bytes(source.data(BODY_MIME)).decode("utf-8"))
+                body = body_from_list(data.get("body", []))
+            except (ValueError, TypeError, AttributeError):
+                body = None
+            if body is not None:
+                return self._adopt_footnotes(body, data.get("footnotes") or {})
+        if source.hasHtml():
+            html = source.html()
+            if len(html) > MAX_PASTE_HTML or len(source.text()) > MAX_PASTE_CHARS:
+                return self._refuse(len(source.text()) or len(html))
+            tmp = QTextDocument()
+            tmp.setHtml(html)
+            return _clean_body(body_of(tmp, external=True))
+        if source.hasText():
+            text = source.text()
+            if len(text) > MAX_PASTE_CHARS:
+                return self._refuse(len(text))
+            lines = clean(text.replace("\x0c", "\n")).split("\n")
+            return [Paragraph([Run(line)] if line else []) for line in lines]
+        return None
+
+    def _refuse(self, size: int) -> None:
+        dialogs.show_error(self, self.tr(
+            "The text you are pasting is too large (%1 characters). Paste it in parts of at most "
+            "%2 characters.").replace("%1", f"{size:,}".replace(",", "."))
+            .replace("%2", f"{MAX_PASTE_CHARS:,}".replace(",", ".")))
+        return None
+
+    def _adopt_footnotes(self, body, notes: dict):
+        """References copied inside the app: a cut reference keeps its footnote, a copied
+        one gets a new footnote with a copy of the text."""
+        out = []
+        for p in body:
+            runs = []
+            for r in p.runs:
+                if r.footnote:
+                    if self.session.footnote(r.footnote) is None and r.footnote in notes:
+                        fn = self.session.new_footnote(body_from_list(notes[r.footnote]))
+                        runs.append(Run.ref(fn.id))
+                    else:
+                        runs.append(Run.ref(self.session.copy_footnote(r.footnote)))
+                else:
+                    runs.append(r)
+            out.append(Paragraph(runs, p.align, p.page_break_before))
+        return out
+
+
+def _clean_body(body):
+    """Pasted paragraphs: cleaned text, no empty runs, NFC (``clean`` already normalises)."""
+    return [Paragraph([Run(clean(r.text), r.marks) for r in p.runs if r.text]).normalized()
+            for p in body]
+
+
+def fragment_text(fragment: QTextDocumentFragment) -> str:
+    return fragment.toPlainText().replace(OBJECT_CHAR, "")

@@ -1,0 +1,266 @@
+"""Footnotes in the window: the reference drawn as one inline object, and the side panel that
+lists every footnote in document order with its text editable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeySequence,
+    QPyTextObject,
+    QShortcut,
+    QTextCharFormat,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hgreport.text import fold
+
+from .blocks import FOOTNOTE_OBJECT, body_of, char_format, document_from_body, footnote_id_of
+
+REFERENCE_COLOR = QColor("#1a4fa0")
+
+
+class FootnoteMarker(QPyTextObject):
+    """Draws a footnote reference as its superscript number, taken from a document-wide
+    id → number map at paint time: renumbering never edits the text or its undo stack."""
+
+    def __init__(self, numbers, parent=None):
+        super().__init__(parent)
+        self._numbers = numbers
+
+    def install(self, doc: QTextDocument) -> None:
+        doc.documentLayout().registerHandler(FOOTNOTE_OBJECT, self)
+
+    def label(self, fmt: QTextCharFormat) -> str:
+        number = self._numbers().get(footnote_id_of(fmt) or "")
+        return str(number) if number else "?"
+
+    @staticmethod
+    def _fonts(doc: QTextDocument, fmt: QTextCharFormat) -> tuple[QFont, QFont]:
+        base = QFont(doc.defaultFont())
+        if fmt.hasProperty(QTextCharFormat.Property.FontPointSize):
+            base.setPointSizeF(fmt.fontPointSize())
+        small = QFont(base)
+        small.setPointSizeF(base.pointSizeF() * 0.65)
+        small.setBold(False)
+        small.setItalic(False)
+        return base, small
+
+    def intrinsicSize(self, doc, pos_in_document, fmt):  # noqa: N802 (Qt's name)
+        base, small = self._fonts(doc, fmt)
+        width = QFontMetricsF(small).horizontalAdvance(self.label(fmt)) + 1.5
+        return QSizeF(width, QFontMetricsF(base).ascent())
+
+    def drawObject(self, painter, rect, doc, pos_in_document, fmt):  # noqa: N802
+        _, small = self._fonts(doc, fmt)
+        painter.save()
+        painter.setFont(small)
+        painter.setPen(REFERENCE_COLOR)
+        painter.drawText(rect.adjusted(0.5, 0, 0, 0),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self.label(fmt))
+        painter.restore()
+
+
+class FootnotePanel(QWidget):
+    """Every footnote in document order: number, section, text; the selected one's text is
+    edited below (bold/italic with Ctrl+B / Ctrl+I, several paragraphs)."""
+
+    jumpRequested = Signal(str, str)  # footnote id, section id
+
+    COLUMN_NUMBER, COLUMN_SECTION, COLUMN_TEXT = range(3)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("footnotePanel")
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Filter footnotes (accents optional)…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.list = QTreeWidget(self)
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setHeaderLabels([self.tr("No."), self.tr("Section"), self.tr("Text")])
+        self.list.setColumnWidth(self.COLUMN_NUMBER, 48)
+        self.list.setColumnWidth(self.COLUMN_SECTION, 120)
+        self.list.currentItemChanged.connect(self._show_current)
+        self.list.itemActivated.connect(self._jump)
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        self.editor = QTextEdit(self)
+        self.editor.setAcceptRichText(False)
+        self.editor.setPlaceholderText(self.tr("Select a footnote to edit its text."))
+        self.editor.setEnabled(False)
+        for keys, mark in (("Ctrl+B", "b"), ("Ctrl+I", "i"), ("Ctrl+U", "u")):
+            sc = QShortcut(QKeySequence(keys), self.editor)
+            sc.setContext(Qt.ShortcutContext.WidgetShortcut)
+            sc.activated.connect(lambda m=mark: self._toggle_mark(m))
+        self._editing: str | None = None
+        self._loading = False
+        self._edit_timer = QTimer(self, singleShot=True, interval=250)
+        self._edit_timer.timeout.connect(self._push_text)
+        lower = QWidget(self)
+        lay2 = QVBoxLayout(lower)
+        lay2.setContentsMargins(0, 0, 0, 0)
+        lay2.addWidget(self.caption)
+        lay2.addWidget(self.editor)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.list)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.filter)
+        lay.addWidget(split)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        session.numbersChanged.connect(self.refresh)
+        session.outlineChanged.connect(self.refresh)
+        session.footnoteTextChanged.connect(self._text_changed_elsewhere)
+        self.refresh()
+
+    # -- the list -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Rebuild the list (keeps the selection)."""
+        self._push_text()
+        current = self._editing
+        labels = {}
+        self.list.setUpdatesEnabled(False)
+        self.list.blockSignals(True)
+        self.list.clear()
+        self._items = {}
+        items = []
+        for number, fn, sid in self.session.report.footnotes_in_order():
+            if sid not in labels:
+                labels[sid] = self.session.section_label(sid) if self.session.has_section(sid) \
+                    else ""
+            text = " ".join(fn.plain_text.split())
+            item = QTreeWidgetItem([str(number), labels[sid], text[:300]])
+            item.setData(0, Qt.ItemDataRole.UserRole, fn.id)
+            item.setData(1, Qt.ItemDataRole.UserRole, sid)
+            item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(2, text[:1000])
+            self._items[fn.id] = item
+            items.append(item)
+        self.list.addTopLevelItems(items)
+        self.list.blockSignals(False)
+        self.list.setUpdatesEnabled(True)
+        self._apply_filter(self.filter.text())
+        if current in self._items:
+            self.list.setCurrentItem(self._items[current])
+        elif current is not None:
+            self._load(None)
+
+    def count(self) -> int:
+        return self.list.topLevelItemCount()
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(number, section, text) of every row shown, for tests and checks."""
+        out = []
+        for i in range(self.list.topLevelItemCount()):
+            it = self.list.topLevelItem(i)
+            if not it.isHidden():
+                out.append((it.text(0), it.text(1), it.text(2)))
+        return out
+
+    def _apply_filter(self, text: str) -> None:
+        words = fold(text).split()
+        for i in range(self.list.topLevelItemCount()):
+            it = self.list.topLevelItem(i)
+            hay = fold(it.text(2) + " " + it.text(1))
+            it.setHidden(bool(words) and not all(w in hay for w in words))
+
+    def select(self, footnote_id: str) -> None:
+        item = self._items.get(footnote_id)
+        if item is not None:
+            item.setHidden(False)
+            self.list.setCurrentItem(item)
+            self.list.scrollToItem(item)
+
+    def edit(self, footnote_id: str) -> None:
+        """Show a footnote and put the cursor in its text."""
+        if footnote_id not in self._items:
+            self.refresh()
+        self.select(footnote_id)
+        if self._editing != footnote_id:
+            self._load(footnote_id)
+        self.editor.setFocus()
+
+    def _jump(self, item: QTreeWidgetItem) -> None:
+        self.jumpRequested.emit(item.data(0, Qt.ItemDataRole.UserRole),
+                                item.data(1, Qt.ItemDataRole.UserRole))
+
+    # -- the text of one footnote -----------------------------------------------------------------
+    def _show_current(self, item, _previous=None) -> None:
+        self._load(item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None)
+
+    def _load(self, footnote_id: str | None) -> None:
+        self._push_text()
+        self._editing = footnote_id
+        fn = self.session.footnote(footnote_id) if footnote_id else None
+        self._loading = True
+        if fn is None:
+            self.editor.setDocument(document_from_body([], self.editor))
+            self.editor.setEnabled(False)
+            self.caption.setText("")
+        else:
+            doc = document_from_body(fn.body, self.editor)
+            font = doc.defaultFont()
+            font.setPointSizeF(12)
+            doc.setDefaultFont(font)
+            doc.setDocumentMargin(6)
+            self.editor.setDocument(doc)
+            doc.contentsChanged.connect(self._typed)
+            self.editor.setEnabled(True)
+            number = self.session.numbers.get(footnote_id)
+            self.caption.setText(self.tr("Footnote %1:").replace("%1", str(number or "?")))
+        self._loading = False
+
+    def _typed(self) -> None:
+        if not self._loading:
+            self._edit_timer.start()
+
+    def _push_text(self) -> None:
+        self._edit_timer.stop()
+        if self._editing is None or self._loading:
+            return
+        fn = self.session.footnote(self._editing)
+        if fn is None:
+            return
+        body = body_of(self.editor.document())
+        if body != fn.body:
+            self.session.set_footnote_body(self._editing, body)
+
+    def flush(self) -> None:
+        self._push_text()
+
+    def _text_changed_elsewhere(self, footnote_id: str) -> None:
+        item = self._items.get(footnote_id)
+        fn = self.session.footnote(footnote_id)
+        if item is not None and fn is not None:
+            item.setText(2, " ".join(fn.plain_text.split())[:300])
+        if footnote_id == self._editing and fn is not None and not self._edit_timer.isActive():
+            if body_of(self.editor.document()) != fn.body:
+                self._load(footnote_id)
+
+    def _toggle_mark(self, mark: str) -> None:
+        cursor = self.editor.textCursor()
+        fmt = cursor.charFormat()
+        on = {"b": fmt.fontWeight() >= QFont.Weight.DemiBold, "i": fmt.fontItalic(),
+              "u": fmt.fontUnderline()}[mark]
+        marks = [m for m, v in (("b", fmt.fontWeight() >= QFont.Weight.DemiBold),
+                                ("i", fmt.fontItalic()), ("u", fmt.fontUnderline())) if v]
+        marks = [m for m in marks if m != mark] if on else marks + [mark]
+        self.editor.mergeCurrentCharFormat(char_format(tuple(marks)))

@@ -1,0 +1,46 @@
+"""Language of the window: Qt translators (ours include Qt's own menus and buttons) and
+numbers and dates formatted with babel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from hgreport.resources import resource_path
+
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+DEFAULT_LANGUAGE = "vi"
+_current = DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    return _current
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Load ``resources/translations/hgreport_<lang>.qm`` (English needs none: the source
+    strings are English). Returns the installed translators (keep a reference)."""
+    global _current
+    _current = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    installed = []
+    if _current != "en":
+        tr = QTranslator(app)
+        if tr.load(str(resource_path("translations", f"hgreport_{_current}.qm"))):
+            app.installTranslator(tr)
+            installed.append(tr)
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if _current == "vi"
+                               else QLocale.Language.English))
+    return installed
+
+
+def format_number(n: int | float) -> str:
+    """1185818 → "1.185.818" in Vietnamese, "1,185,818" in English."""
+    return format_decimal(n, locale="vi" if _current == "vi" else "en")
+
+
+def format_day(d: date) -> str:
+    """A date for the status bar and lists, e.g. "26 thg 11, 2026"."""
+    return _babel_date(d, format="medium", locale="vi" if _current == "vi" else "en")

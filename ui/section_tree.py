@@ -1,0 +1,175 @@
+"""The section tree: live derived numbers, rename in place, drag-and-drop moves."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from hgreport.model import KIND_SECTION, walk_tree
+
+from .i18n import format_number
+
+SECTION_ID = Qt.ItemDataRole.UserRole
+
+
+class SectionItem(QTreeWidgetItem):
+    """Shows "II.1. Title"; editing in place edits the title only."""
+
+    def __init__(self, section_id: str, number: str, title: str, kind: str):
+        super().__init__()
+        self.section_id, self.number, self.title, self.kind = section_id, number, title, kind
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if kind == KIND_SECTION:
+            flags |= (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
+                      | Qt.ItemFlag.ItemIsDropEnabled)
+        self.setFlags(flags)
+
+    def label(self) -> str:
+        if self.kind == "intro":
+            return QCoreApplication.translate("SectionTree", "Opening (before section I)")
+        if self.kind == "ending":
+            return QCoreApplication.translate("SectionTree", "Closing (after the last section)")
+        title = self.title or QCoreApplication.translate("SectionTree", "(untitled)")
+        return f"{self.number} {title}".strip()
+
+    def data(self, column, role):
+        if column == 0 and role == Qt.ItemDataRole.DisplayRole:
+            return self.label()
+        if column == 0 and role == Qt.ItemDataRole.EditRole:
+            return self.title
+        if column == 0 and role == Qt.ItemDataRole.ToolTipRole:
+            return self.label()
+        return super().data(column, role)
+
+    def setData(self, column, role, value):  # noqa: N802
+        if column == 0 and role == Qt.ItemDataRole.EditRole:
+            tree = self.treeWidget()
+            if tree is not None and str(value).strip() and str(value) != self.title:
+                tree.renameRequested.emit(self.section_id, str(value))
+            return
+        super().setData(column, role, value)
+
+
+class SectionTree(QTreeWidget):
+    sectionSelected = Signal(str)
+    renameRequested = Signal(str, str)
+    moveRequested = Signal(str, object, int)  # section id, parent id or None, index
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("sectionTree")
+        self.setColumnCount(2)
+        self.setHeaderLabels([self.tr("Sections"), self.tr("Words")])
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setUniformRowHeights(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.items: dict[str, SectionItem] = {}
+        self.currentItemChanged.connect(self._current_changed)
+        self.rebuild()
+
+    # -- filling ----------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Rebuild from the session (numbers follow every move); keeps selection and folding."""
+        current = self.current_id()
+        collapsed = {sid for sid, it in self.items.items() if it.childCount() and
+                     not it.isExpanded()}
+        self.blockSignals(True)
+        self.setUpdatesEnabled(False)
+        self.clear()
+        self.items = {}
+        rep = self.session.report
+        words = self.session.word_counts()
+        intro = self._make(rep.intro.id, "", rep.intro.title, "intro", words)
+        self.addTopLevelItem(intro)
+
+        def add(nodes, parent):
+            for node in nodes:
+                it = self._make(node.section.id, node.number, node.section.title,
+                                node.section.kind, words)
+                if parent is None:
+                    self.addTopLevelItem(it)
+                else:
+                    parent.addChild(it)
+                add(node.children, it)
+
+        add(self.session.tree(), None)
+        self.addTopLevelItem(self._make(rep.ending.id, "", rep.ending.title, "ending", words))
+        self.expandAll()
+        for sid in collapsed:
+            if sid in self.items:
+                self.items[sid].setExpanded(False)
+        self.setUpdatesEnabled(True)
+        self.blockSignals(False)
+        if current in self.items:
+            self.setCurrentItem(self.items[current])
+
+    def _make(self, sid, number, title, kind, words) -> SectionItem:
+        it = SectionItem(sid, number, title, kind)
+        it.setText(1, format_number(words.get(sid, 0)))
+        it.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.items[sid] = it
+        return it
+
+    def refresh_counts(self) -> None:
+        words = self.session.word_counts()
+        for sid, it in self.items.items():
+            it.setText(1, format_number(words.get(sid, 0)))
+
+    def current_id(self) -> str | None:
+        it = self.currentItem()
+        return it.section_id if isinstance(it, SectionItem) else None
+
+    def select(self, section_id: str) -> None:
+        if section_id in self.items:
+            self.setCurrentItem(self.items[section_id])
+
+    def _current_changed(self, item, _previous) -> None:
+        if isinstance(item, SectionItem):
+            self.sectionSelected.emit(item.section_id)
+
+    # -- drag and drop: the move is done by the session, never by Qt's item shuffling ----------
+    def drop_target(self, pos, moving: str) -> tuple[object, int] | None:
+        """(parent id, index) for a drop at ``pos`` (viewport coordinates)."""
+        target = self.itemAt(pos)
+        s = self.session
+        if not isinstance(target, SectionItem):
+            return None, len([c for c in s.children_ids(None) if c != moving])
+        if target.kind == "intro":
+            return None, 0
+        if target.kind == "ending":
+            return None, len([c for c in s.children_ids(None) if c != moving])
+        rect = self.visualItemRect(target)
+        band = max(3, rect.height() // 4)
+        sec = s.section(target.section_id)
+        if pos.y() < rect.top() + band:
+            siblings = [c for c in s.children_ids(sec.parent_id) if c != moving]
+            return sec.parent_id, siblings.index(target.section_id)
+        if pos.y() > rect.bottom() - band:
+            siblings = [c for c in s.children_ids(sec.parent_id) if c != moving]
+            return sec.parent_id, siblings.index(target.section_id) + 1
+        if target.section_id == moving:
+            return None
+        return target.section_id, len([c for c in s.children_ids(target.section_id)
+                                       if c != moving])
+
+    def dropEvent(self, event):  # noqa: N802
+        moving = self.current_id()
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if moving is None or self.session.section(moving).kind != KIND_SECTION:
+            return
+        where = self.drop_target(event.position().toPoint(), moving)
+        if where is not None:
+            self.moveRequested.emit(moving, where[0], where[1])
+
+    def all_ids_in_order(self) -> list[str]:
+        return [n.section.id for n in walk_tree(self.session.tree())]

@@ -1,0 +1,604 @@
+"""One open report in the window: the model in memory, one text document per section, autosave,
+structural edits (add, rename, move, delete, restore) with undo, and the footnote numbers.
+
+Edits flow: QTextDocument → (autosave) → model → store. Nothing here draws widgets; dialogs that
+need an answer go through :mod:`ui.dialogs` so tests can answer them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextDocument, QUndoCommand, QUndoStack
+
+from hgreport import errors
+from hgreport.model import KIND_SECTION, Footnote, Report, Section, new_id
+from hgreport.numbering import Numbering
+from hgreport.resources import load_profile
+from hgreport.store import ReportStore, position_at
+from hgreport.text import clean_line
+
+from . import dialogs
+from .blocks import OBJECT_CHAR, body_of, document_from_body, footnote_ids_in, set_body
+from .footnotes import FootnoteMarker
+
+SAVED, SAVING, UNSAVED, FAILED = "saved", "saving", "unsaved", "failed"
+
+
+class Session(QObject):
+    """The open report. Owns the store; the window asks it for documents and edits."""
+
+    outlineChanged = Signal()          # sections added, moved, renamed, deleted, restored
+    numbersChanged = Signal()          # footnote numbers or the set of footnotes changed
+    footnoteTextChanged = Signal(str)  # one footnote's text changed (id)
+    saveStateChanged = Signal(str, str)  # state, message of the last failure
+    sectionReplaced = Signal(str)      # a section's text was replaced by someone else's
+
+    AUTOSAVE_MS = 1000
+    RETRY_MS = 3000
+
+    def __init__(self, store: ReportStore, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.report: Report = store.load_report()
+        try:
+            self.profile = load_profile(self.report.profile)
+        except errors.ReportError:
+            self.profile = load_profile()
+        self.numbering = Numbering.from_profile(self.profile)
+        self.window = None  # parent widget for questions (set by the main window)
+        self.docs: dict[str, QTextDocument] = {}
+        self._ref_counts: dict[str, int] = {}
+        self._index_sections()
+        self.numbers: dict[str, int] = self.report.footnote_numbers()
+        self.dirty: set[str] = set()
+        self._fn_dirty: set[str] = set()
+        self._fn_live: dict[str, bool] = {}  # footnote id → should exist in the store
+        self._graveyard: dict[str, Footnote] = {}  # footnotes whose reference was removed
+        self.state = SAVED
+        self.last_error = ""
+        self._quiet = 0
+        self.undo_stack = QUndoStack(self)
+        self.marker = FootnoteMarker(lambda: self.numbers, self)
+        self.autosave = QTimer(self, singleShot=True, interval=self.AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.save_all)
+        self.retry = QTimer(self, singleShot=True, interval=self.RETRY_MS)
+        self.retry.timeout.connect(self.save_all)
+
+    # -- looking things up ----------------------------------------------------------------
+    def _index_sections(self) -> None:
+        self._by_id = {s.id: s for s in self.report.all_sections()}
+
+    def section(self, section_id: str) -> Section:
+        return self._by_id[section_id]
+
+    def has_section(self, section_id: str) -> bool:
+        return section_id in self._by_id
+
+    def children_ids(self, parent_id: str | None) -> list[str]:
+        return [s.id for s in self.report.children_of(parent_id) if s.kind == KIND_SECTION]
+
+    def tree(self):
+        return self.report.tree(self.numbering)
+
+    def section_label(self, section_id: str) -> str:
+        """"II.1. Title" for numbered sections, a name for the introduction and ending."""
+        from PySide6.QtCore import QCoreApplication
+
+        sec = self.section(section_id)
+        if sec.kind == "intro":
+            return QCoreApplication.translate("Session", "Opening")
+        if sec.kind == "ending":
+            return QCoreApplication.translate("Session", "Closing")
+        number = self.section_numbers().get(section_id, "")
+        return f"{number} {sec.title}".strip()
+
+    def word_counts(self) -> dict[str, int]:
+        return {s.id: s.word_count() for s in self.report.all_sections()}
+
+    def section_numbers(self) -> dict[str, str]:
+        from hgreport.model import walk_tree
+
+        return {n.section.id: n.number for n in walk_tree(self.tree())}
+
+    # -- documents ------------------------------------------------------------------------
+    def document(self, section_id: str) -> QTextDocument:
+        """The editable document of a section (made on first use, kept with its undo)."""
+        doc = self.docs.get(section_id)
+        if doc is None:
+            sec = self.section(section_id)
+            doc = document_from_body(sec.body, self)
+            self.marker.install(doc)
+            self._ref_counts[section_id] = len(sec.footnote_refs()) - len(sec.title_notes)
+            doc.contentsChange.connect(
+                lambda pos, removed, added, sid=section_id, d=doc:
+                self._on_change(sid, d, pos, removed, added))
+            self.docs[section_id] = doc
+        return doc
+
+    def _on_change(self, sid: str, doc: QTextDocument, pos: int, removed: int,
+                   added: int) -> None:
+        if self._quiet or not (removed or added):
+            return
+        self._mark_dirty(sid)
+        count = doc.toRawText().count(OBJECT_CHAR)
+        new_ref = False
+        if added and count:
+            new_ref = OBJECT_CHAR in doc.toRawText()[pos:pos + added]
+        if count != self._ref_counts.get(sid) or new_ref:
+            self._ref_counts[sid] = count
+            self._sync_refs(sid)
+
+    def _mark_dirty(self, sid: str) -> None:
+        self.dirty.add(sid)
+        if self.state != FAILED:
+            self._set_state(UNSAVED)
+        self.autosave.start()
+
+    def _set_state(self, state: str, message: str = "") -> None:
+        changed = state != self.state or message != self.last_error
+        self.state, self.last_error = state, message
+        if changed:
+            self.saveStateChanged.emit(state, message)
+
+    def body_now(self, section_id: str):
+        """The section's body as it is on screen (unsaved typing included)."""
+        doc = self.docs.get(section_id)
+        if doc is not None and section_id in self.dirty:
+            return body_of(doc)
+        return self.section(section_id).body
+
+    def snapshot(self) -> Report:
+        """A copy of the report with every unsaved edit in it (for export and checks)."""
+        for sid in list(self.dirty):
+            self.section(sid).body = body_of(self.docs[sid])
+        rep = self.report.copy()
+        rep.intro = replace(self.report.intro)
+        rep.ending = replace(self.report.ending)
+        return rep
+
+    # -- footnotes --------------------------------------------------------------------------
+    def _sync_refs(self, sid: str) -> None:
+        """A reference appeared or disappeared in ``sid``: update the model and the numbers."""
+        sec = self.section(sid)
+        before = set(sec.footnote_refs())
+        sec.body = body_of(self.docs[sid])
+        referenced = {fid for fid, _ in self.report.reference_order()}
+        for fid in referenced:
+            if fid not in self.report.footnotes and fid in self._graveyard:
+                self.report.footnotes[fid] = self._graveyard.pop(fid)
+                self._fn_live[fid] = True
+        for fid in before - referenced:
+            if fid in self.report.footnotes:
+                self._graveyard[fid] = self.report.footnotes.pop(fid)
+                self._fn_live[fid] = False
+        self.renumber()
+
+    def renumber(self) -> None:
+        """Recompute footnote numbers; references redraw without any edit or undo entry."""
+        numbers = self.report.footnote_numbers()
+        if numbers != self.numbers:
+            self.numbers = numbers
+            self._quiet += 1
+            try:
+                for sid, doc in self.docs.items():
+                    if self._ref_counts.get(sid):
+                        doc.markContentsDirty(0, doc.characterCount())
+            finally:
+                self._quiet -= 1
+        self.numbersChanged.emit()
+
+    def new_footnote(self, body=None) -> Footnote:
+        """A new footnote (its reference is inserted by the editor)."""
+        fn = Footnote(new_id(), list(body or []))
+        try:
+            fn = self.store.add_footnote(fn)
+        except errors.ReportError as exc:
+            self._fn_live[fn.id] = True
+            self._fail(exc)
+        self._graveyard[fn.id] = fn  # it becomes live when its reference appears
+        return fn
+
+    def copy_footnote(self, footnote_id: str) -> str:
+        """The id to use for a pasted reference: the same footnote when it was cut (no live
+        reference left), otherwise a new footnote with a copy of the text (as Word does)."""
+        referenced = {fid for fid, _ in self.report.reference_order()}
+        if footnote_id in self._graveyard and footnote_id not in referenced:
+            return footnote_id
+        source = self.report.footnotes.get(footnote_id) or self._graveyard.get(footnote_id)
+        body = [replace(p, runs=list(p.runs)) for p in source.body] if source else []
+        return self.new_footnote(body).id
+
+    def footnote(self, footnote_id: str) -> Footnote | None:
+        return self.report.footnotes.get(footnote_id) or self._graveyard.get(footnote_id)
+
+    def set_footnote_body(self, footnote_id: str, body) -> None:
+        fn = self.footnote(footnote_id)
+        if fn is None:
+            return
+        fn.body = list(body)
+        self._fn_dirty.add(footnote_id)
+        if self.state != FAILED:
+            self._set_state(UNSAVED)
+        self.autosave.start()
+        self.footnoteTextChanged.emit(footnote_id)
+
+    # -- saving ------------------------------------------------------------------------------
+    def save_all(self) -> bool:
+        """Save every unsaved section and footnote. On failure the text stays in memory, the
+        state says why, and a retry is scheduled."""
+        self.autosave.stop()
+        if not (self.dirty or self._fn_dirty or self._pending_footnotes()):
+            if self.state != SAVED:
+                self._set_state(SAVED)
+            return True
+        self._set_state(SAVING)
+        ok = True
+        try:
+            for fid, live in list(self._fn_live.items()):
+                if live:
+                    fn = self.footnote(fid)
+                    if fn is not None:
+                        saved = self.store.add_footnote(replace(fn))
+                        fn.version = saved.version
+                        self._fn_dirty.discard(fid)
+                del self._fn_live[fid]
+            for sid in list(self.dirty):
+                ok = self._save_section(sid) and ok
+            for fid in list(self._fn_dirty):
+                ok = self._save_footnote(fid) and ok
+            for fid, live in list(self._fn_live.items()):
+                if not live:
+                    self.store.delete_footnote(fid)
+                del self._fn_live[fid]
+        except errors.ReportError as exc:
+            self._fail(exc)
+            return False
+        if ok:
+            self.retry.stop()
+            self._set_state(SAVED)
+        return ok
+
+    def _pending_footnotes(self) -> bool:
+        return bool(self._fn_live)
+
+    def _fail(self, exc: errors.ReportError) -> None:
+        self._set_state(FAILED, str(exc))
+        self.retry.start()
+
+    def _save_section(self, sid: str) -> bool:
+        sec = self.section(sid)
+        doc = self.docs.get(sid)
+        if doc is not None:
+            sec.body = body_of(doc)
+        try:
+            saved = self.store.save_section(sec)
+        except errors.Conflict:
+            return self._resolve_conflict(sid)
+        sec.version = saved.version
+        self.dirty.discard(sid)
+        return True
+
+    def _resolve_conflict(self, sid: str) -> bool:
+        mine = self.section(sid)
+        theirs = self.store.load_section(sid)
+        choice = dialogs.ask_conflict(self.window, self.section_label(sid))
+        if choice == "theirs":
+            mine.title, mine.body, mine.version = theirs.title, theirs.body, theirs.version
+            mine.title_notes = theirs.title_notes
+            doc = self.docs.get(sid)
+            if doc is not None:
+                self._quiet += 1
+                try:
+                    set_body(doc, theirs.body)
+                    doc.clearUndoRedoStacks()
+                finally:
+                    self._quiet -= 1
+                self._ref_counts[sid] = len(footnote_ids_in(doc))
+            self.dirty.discard(sid)
+            self._adopt_missing_footnotes()
+            self.sectionReplaced.emit(sid)
+            self.outlineChanged.emit()
+            self.renumber()
+            return True
+        mine.version = theirs.version
+        saved = self.store.save_section(mine)
+        mine.version = saved.version
+        self.dirty.discard(sid)
+        return True
+
+    def _adopt_missing_footnotes(self) -> None:
+        fresh = self.store.load_report().footnotes
+        for fid, fn in fresh.items():
+            self.report.footnotes.setdefault(fid, fn)
+
+    def _save_footnote(self, fid: str) -> bool:
+        fn = self.footnote(fid)
+        if fn is None:
+            self._fn_dirty.discard(fid)
+            return True
+        try:
+            saved = self.store.save_footnote(fn)
+        except errors.Conflict:
+            theirs = self.store.load_footnote(fid)
+            if dialogs.ask_conflict(self.window, fn.plain_text[:40]) == "theirs":
+                fn.body, fn.version = theirs.body, theirs.version
+                self.footnoteTextChanged.emit(fid)
+                self._fn_dirty.discard(fid)
+                return True
+            fn.version = theirs.version
+            saved = self.store.save_footnote(fn)
+        fn.version = saved.version
+        self._fn_dirty.discard(fid)
+        return True
+
+    def has_unsaved(self) -> bool:
+        return bool(self.dirty or self._fn_dirty or self._fn_live)
+
+    # -- header ----------------------------------------------------------------------------
+    def save_header(self, header, closing) -> bool:
+        self.report.header, self.report.closing = header, closing
+        try:
+            self.store.save_header(self.report)
+        except errors.Conflict:
+            current = self.store.load_report()
+            if dialogs.ask_conflict(self.window, header.summary or header.type_name) == "theirs":
+                self.report.header, self.report.closing = current.header, current.closing
+                self.report.version = current.version
+                return True
+            self.report.version = current.version
+            try:
+                self.store.save_header(self.report)
+            except errors.ReportError as exc:
+                self._fail(exc)
+                return False
+        except errors.ReportError as exc:
+            self._fail(exc)
+            return False
+        return True
+
+    # -- structure (undoable) ----------------------------------------------------------------
+    def _run(self, command: _StructureCommand) -> bool:
+        if not self.save_all():
+            dialogs.show_error(self.window, self.last_error)
+            return False
+        self.undo_stack.push(command)
+        if command.failed:
+            dialogs.show_error(self.window, command.failed)
+            return False
+        return True
+
+    def add_section(self, near_id: str | None, child: bool = False, title: str = "") -> str | None:
+        """A new section after ``near_id`` (or as its last child); returns its id."""
+        if child and near_id and self.section(near_id).kind == KIND_SECTION:
+            parent, index = near_id, len(self.children_ids(near_id))
+        elif near_id and self.section(near_id).kind == KIND_SECTION:
+            parent = self.section(near_id).parent_id
+            index = self.children_ids(parent).index(near_id) + 1
+        elif near_id and self.section(near_id).kind == "intro":
+            parent, index = None, 0
+        else:
+            parent, index = None, len(self.children_ids(None))
+        cmd = _AddSection(self, parent, index, title)
+        return cmd.section_id if self._run(cmd) else None
+
+    def rename_section(self, section_id: str, title: str) -> bool:
+        title = clean_line(title)
+        sec = self.section(section_id)
+        if sec.kind != KIND_SECTION or title == sec.title:
+            return False
+        return self._run(_RenameSection(self, section_id, sec.title, title))
+
+    def move_section(self, section_id: str, parent_id: str | None, index: int) -> bool:
+        sec = self.section(section_id)
+        if sec.kind != KIND_SECTION:
+            return False
+        old_parent = sec.parent_id
+        old_index = self.children_ids(old_parent).index(section_id)
+        if parent_id == old_parent and index == old_index:
+            return False
+        ancestor = parent_id
+        while ancestor is not None:
+            if ancestor == section_id:
+                return False
+            ancestor = self.section(ancestor).parent_id
+        return self._run(_MoveSection(self, section_id, (old_parent, old_index),
+                                      (parent_id, index)))
+
+    def move_up(self, section_id: str) -> bool:
+        sec = self.section(section_id)
+        if sec.kind != KIND_SECTION:
+            return False
+        index = self.children_ids(sec.parent_id).index(section_id)
+        return index > 0 and self.move_section(section_id, sec.parent_id, index - 1)
+
+    def move_down(self, section_id: str) -> bool:
+        sec = self.section(section_id)
+        if sec.kind != KIND_SECTION:
+            return False
+        siblings = self.children_ids(sec.parent_id)
+        index = siblings.index(section_id)
+        return index < len(siblings) - 1 and self.move_section(section_id, sec.parent_id,
+                                                               index + 1)
+
+    def promote(self, section_id: str) -> bool:
+        """One level up: right after its parent."""
+        sec = self.section(section_id)
+        if sec.kind != KIND_SECTION or sec.parent_id is None:
+            return False
+        parent = self.section(sec.parent_id)
+        index = self.children_ids(parent.parent_id).index(parent.id) + 1
+        return self.move_section(section_id, parent.parent_id, index)
+
+    def demote(self, section_id: str) -> bool:
+        """One level down: the last child of the section above it."""
+        sec = self.section(section_id)
+        if sec.kind != KIND_SECTION:
+            return False
+        siblings = self.children_ids(sec.parent_id)
+        index = siblings.index(section_id)
+        if index == 0:
+            return False
+        above = siblings[index - 1]
+        return self.move_section(section_id, above, len(self.children_ids(above)))
+
+    def delete_section(self, section_id: str) -> bool:
+        if self.section(section_id).kind != KIND_SECTION:
+            return False
+        return self._run(_DeleteSection(self, section_id))
+
+    def restore_section(self, section_id: str) -> bool:
+        return self._run(_RestoreSection(self, section_id))
+
+    def deleted_sections(self) -> list[Section]:
+        return self.store.deleted_sections()
+
+    # -- low-level steps used by the undo commands ---------------------------------------------
+    def _position_for(self, parent_id: str | None, index: int, moving: str | None) -> float:
+        siblings = [s.position for s in self.report.children_of(parent_id)
+                    if s.kind == KIND_SECTION and s.id != moving]
+        return position_at(siblings, index)
+
+    def _do_add(self, section_id: str, parent_id: str | None, index: int, title: str) -> None:
+        sec = Section(id=section_id, title=title, parent_id=parent_id,
+                      position=self._position_for(parent_id, index, None))
+        self.store.add_section(sec)
+        self.report.sections.append(sec)
+        self._index_sections()
+        self.outlineChanged.emit()
+
+    def _do_move(self, section_id: str, parent_id: str | None, index: int) -> None:
+        saved = self.store.move_section(section_id, parent_id, index)
+        sec = self.section(section_id)
+        sec.parent_id, sec.position, sec.version = saved.parent_id, saved.position, saved.version
+        self.outlineChanged.emit()
+        self.renumber()
+
+    def _do_rename(self, section_id: str, title: str) -> None:
+        sec = self.section(section_id)
+        old = sec.title
+        sec.title = title
+        try:
+            self._save_section(section_id)
+        except errors.ReportError:
+            sec.title = old
+            raise
+        self.outlineChanged.emit()
+
+    def _do_delete(self, section_id: str) -> None:
+        self.store.delete_section(section_id)
+        self._reload()
+
+    def _do_restore(self, section_id: str) -> None:
+        self.store.restore_section(section_id)
+        self._reload()
+
+    def _reload(self) -> None:
+        """Take sections and footnotes from the store (after a delete or restore; every edit
+        was saved before, so open documents stay as they are)."""
+        fresh = self.store.load_report()
+        self.report.sections = fresh.sections
+        for sec in fresh.all_sections():
+            if sec.id in self.docs and sec.id not in self.dirty:
+                sec.body = body_of(self.docs[sec.id])
+        self.report.intro, self.report.ending = fresh.intro, fresh.ending
+        self.report.footnotes = fresh.footnotes
+        self._index_sections()
+        for sid in list(self.docs):
+            if sid not in self._by_id:
+                self.docs.pop(sid).deleteLater()
+                self._ref_counts.pop(sid, None)
+        self.outlineChanged.emit()
+        self.renumber()
+
+
+class _StructureCommand(QUndoCommand):
+    def __init__(self, session: Session, text: str):
+        super().__init__(text)
+        self.session = session
+        self.failed = ""
+
+    def _guard(self, step) -> None:
+        try:
+            step()
+            self.failed = ""
+        except errors.ReportError as exc:
+            self.failed = str(exc)
+            self.setObsolete(True)
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Session", text)
+
+
+class _AddSection(_StructureCommand):
+    def __init__(self, session, parent_id, index, title):
+        super().__init__(session, _tr("Add section"))
+        self.section_id = new_id()
+        self.parent_id, self.index, self.title = parent_id, index, title
+        self.done_once = False
+
+    def redo(self):
+        if not self.done_once:
+            self._guard(lambda: self.session._do_add(self.section_id, self.parent_id,
+                                                     self.index, self.title))
+            self.done_once = not self.failed
+        else:
+            self._guard(lambda: self.session._do_restore(self.section_id))
+
+    def undo(self):
+        self.session.save_all()
+        self._guard(lambda: self.session._do_delete(self.section_id))
+
+
+class _RenameSection(_StructureCommand):
+    def __init__(self, session, section_id, old, new):
+        super().__init__(session, _tr("Rename section"))
+        self.section_id, self.old, self.new = section_id, old, new
+
+    def redo(self):
+        self._guard(lambda: self.session._do_rename(self.section_id, self.new))
+
+    def undo(self):
+        self._guard(lambda: self.session._do_rename(self.section_id, self.old))
+
+
+class _MoveSection(_StructureCommand):
+    def __init__(self, session, section_id, before, after):
+        super().__init__(session, _tr("Move section"))
+        self.section_id, self.before, self.after = section_id, before, after
+
+    def redo(self):
+        self.session.save_all()
+        self._guard(lambda: self.session._do_move(self.section_id, *self.after))
+
+    def undo(self):
+        self.session.save_all()
+        self._guard(lambda: self.session._do_move(self.section_id, *self.before))
+
+
+class _DeleteSection(_StructureCommand):
+    def __init__(self, session, section_id):
+        super().__init__(session, _tr("Delete section"))
+        self.section_id = section_id
+
+    def redo(self):
+        self._guard(lambda: self.session._do_delete(self.section_id))
+
+    def undo(self):
+        self._guard(lambda: self.session._do_restore(self.section_id))
+
+
+class _RestoreSection(_DeleteSection):
+    def __init__(self, session, section_id):
+        _StructureCommand.__init__(self, session, _tr("Restore section"))
+        self.section_id = section_id
+
+    def redo(self):
+        self._guard(lambda: self.session._do_restore(self.section_id))
+
+    def undo(self):
+        self._guard(lambda: self.session._do_delete(self.section_id))
