@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -216,20 +218,77 @@ def _read_back(run: _Run) -> str:
     return _t("counts", sections=run.sections, footnotes=len(real_notes))
 
 
+def _offscreen_available() -> bool:
+    """Whether Qt's "offscreen" display platform ships with this installation (without it,
+    creating the application would abort the whole process)."""
+    spec = importlib.util.find_spec("PySide6")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        for plugins in (Path(folder) / "Qt" / "plugins", Path(folder) / "plugins"):
+            if any((plugins / "platforms").glob("*offscreen*")):
+                return True
+    return False
+
+
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    """Set environment variables for the duration of a step, then put them back."""
+    before = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in before.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+@contextmanager
+def _user_settings_kept(main_window) -> Iterator[None]:
+    """Opening a window records it as the last file (and closing it, the layout): put the
+    person's own settings back afterwards, so that the next start opens their report."""
+    settings = main_window.settings()
+    saved = {key: settings.value(key) for key in settings.allKeys()}
+    try:
+        yield
+    finally:
+        settings = main_window.settings()
+        settings.clear()
+        for key, value in saved.items():
+            settings.setValue(key, value)
+        settings.sync()
+
+
 def _window(run: _Run) -> str:
     """Build the main window on the report, offscreen, and look at its section tree."""
     if importlib.util.find_spec("PySide6") is None:
         raise StepSkipped(_t("no_qt"))
+    if not _offscreen_available():
+        raise StepSkipped(_t("no_platform"))
     try:
-        app = importlib.import_module("ui.app")
+        app_module = importlib.import_module("ui.app")
+        main_window = importlib.import_module("ui.main_window")
     except ImportError as exc:
         raise StepSkipped(_t("no_ui", detail=exc)) from None
-    if not app.offscreen_available():
-        raise StepSkipped(_t("no_platform"))
-    shown = app.self_test_window(run.db)
-    if shown != run.sections:
-        raise StepFailed(_t("window_empty", found=shown, expected=run.sections))
-    return _t("counts", sections=shown, footnotes=run.footnotes)
+    from .store import ReportStore
+
+    with _environment(QT_QPA_PLATFORM="offscreen",
+                      HGREPORT_DATA_DIR=str(run.folder / "data")), \
+            _user_settings_kept(main_window):
+        app = app_module.application(current_language())
+        window = app_module.open_window(ReportStore.open(run.db, author=AUTHOR))
+        try:
+            app.processEvents()
+            numbered = window.tree.all_ids_in_order()
+            shown = [sid for sid in numbered if sid in window.tree.items]
+        finally:
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+    if len(shown) != run.sections or run.section_id not in shown:
+        raise StepFailed(_t("window_empty", found=len(shown), expected=run.sections))
+    return _t("counts", sections=len(shown), footnotes=run.footnotes)
 
 
 STEPS: list[tuple[str, Callable[[_Run], str]]] = [

@@ -1,0 +1,8 @@
+"""Entry point of the bundled program: the ``hgreport`` command (window, subcommands, self-test)."""
+
+import sys
+
+from hgreport.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
