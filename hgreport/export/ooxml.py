@@ -16,7 +16,7 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NSDECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 
 # XML 1.0 forbids these; the model cleans text at the door, the export checks again.
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PIECES = re.compile("([\n\t])")
 
 FOOTNOTE_REF_STYLE = "FootnoteReference"
@@ -41,8 +41,8 @@ def half_points(value: float) -> int:
 
 def esc(text: str) -> str:
     """Text as XML character data, invalid characters dropped."""
-    if _INVALID.search(text):
-        text = _INVALID.sub("", text)
+    if INVALID_XML.search(text):
+        text = INVALID_XML.sub("", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 

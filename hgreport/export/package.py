@@ -17,7 +17,7 @@ import docx
 from docx.document import Document
 
 from ..model import Header
-from .ooxml import NSDECL, paragraph, ppr
+from .ooxml import INVALID_XML, NSDECL, paragraph, ppr
 from .styles import HEADER_STYLE, styles_xml
 
 _CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
@@ -111,12 +111,17 @@ def document_date(header: Header) -> dt.datetime:
         return dt.datetime(year, 1, 1)
 
 
+def _property(text: str) -> str:
+    """A core property value: XML-safe, one line, at most the 255 characters allowed."""
+    return " ".join(INVALID_XML.sub(" ", text or "").split())[:255]
+
+
 def set_properties(document: Document, header: Header) -> None:
     """Fixed core properties: title, subject, author; dates from the report, not the clock."""
     cp = document.core_properties
-    cp.title = header.summary
-    cp.subject = header.type_name
-    cp.author = header.issuer
+    cp.title = _property(header.summary)
+    cp.subject = _property(header.type_name)
+    cp.author = _property(header.issuer)
     cp.last_modified_by = "hgreport"
     cp.language = "vi-VN"
     cp.revision = 1
