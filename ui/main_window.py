@@ -117,6 +117,14 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(centre)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("sectionHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-family: 'Times New Roman', 'Liberation Serif', serif;"
+                                   " font-size: 15pt; font-weight: bold; padding: 8px 16px;"
+                                   " background: #d9dce1; color: #1f2a44;")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(self.heading)
         lay.addWidget(self.editor, 1)
         lay.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -301,7 +309,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         s = self.session
         self.tree.sectionSelected.connect(self.show_section)
-        self.tree.renameRequested.connect(s.rename_section)
+        self.tree.renameRequested.connect(s.rename_section, Qt.ConnectionType.QueuedConnection)
         self.tree.moveRequested.connect(self._move_to)
         s.outlineChanged.connect(self._outline_changed)
         s.saveStateChanged.connect(self._on_save_state)
@@ -332,6 +340,7 @@ class MainWindow(QMainWindow):
             self._counted_docs.add(section_id)
             doc.contentsChanged.connect(self._counts_timer.start)
         self.editor.show_section(section_id, doc)
+        self._update_heading()
         self._update_counts()
 
     def _outline_changed(self) -> None:
@@ -343,7 +352,13 @@ class MainWindow(QMainWindow):
             sid = self.tree.current_id() or self.session.report.intro.id
             self.tree.select(sid)
             self.show_section(sid)
+        self._update_heading()
         self._update_counts()
+
+    def _update_heading(self) -> None:
+        sid = self.editor.section_id
+        self.heading.setText(self.session.section_label(sid) if sid else "")
+        self.heading.setToolTip(self.tr("Rename with F2 in the section tree"))
 
     def _section_replaced(self, section_id: str) -> None:
         if section_id == self.editor.section_id:

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from hgreport.model import KIND_SECTION, walk_tree
 
@@ -23,6 +30,8 @@ class SectionItem(QTreeWidgetItem):
             flags |= (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
                       | Qt.ItemFlag.ItemIsDropEnabled)
         self.setFlags(flags)
+        self.setText(0, self.label())
+        self.setToolTip(0, self.label())
 
     def label(self) -> str:
         if self.kind == "intro":
@@ -32,22 +41,30 @@ class SectionItem(QTreeWidgetItem):
         title = self.title or QCoreApplication.translate("SectionTree", "(untitled)")
         return f"{self.number} {title}".strip()
 
-    def data(self, column, role):
-        if column == 0 and role == Qt.ItemDataRole.DisplayRole:
-            return self.label()
-        if column == 0 and role == Qt.ItemDataRole.EditRole:
-            return self.title
-        if column == 0 and role == Qt.ItemDataRole.ToolTipRole:
-            return self.label()
-        return super().data(column, role)
 
-    def setData(self, column, role, value):  # noqa: N802
-        if column == 0 and role == Qt.ItemDataRole.EditRole:
-            tree = self.treeWidget()
-            if tree is not None and str(value).strip() and str(value) != self.title:
-                tree.renameRequested.emit(self.section_id, str(value))
-            return
-        super().setData(column, role, value)
+
+class TitleDelegate(QStyledItemDelegate):
+    """Editing in place shows the title alone (without its number) and asks for a rename."""
+
+    def __init__(self, tree: SectionTree):
+        super().__init__(tree)
+        self.tree = tree
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        item = self.tree.itemFromIndex(index)
+        if isinstance(item, SectionItem) and isinstance(editor, QLineEdit):
+            editor.setText(item.title)
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        item = self.tree.itemFromIndex(index)
+        if isinstance(item, SectionItem) and isinstance(editor, QLineEdit):
+            text = editor.text()
+            if text.strip() and text != item.title:
+                self.tree.renameRequested.emit(item.section_id, text)
+        else:
+            super().setModelData(editor, model, index)
 
 
 class SectionTree(QTreeWidget):
@@ -72,6 +89,7 @@ class SectionTree(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setItemDelegateForColumn(0, TitleDelegate(self))
         self.items: dict[str, SectionItem] = {}
         self.currentItemChanged.connect(self._current_changed)
         self.rebuild()

@@ -1,0 +1,99 @@
+"""GUI tests: offscreen Qt, settings in a temporary folder, and every blocking dialog answered."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+
+class DialogLog:
+    """What the window asked or told the user, with the answers tests want to give."""
+
+    def __init__(self):
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+        self.conflicts: list[str] = []
+        self.conflict_answer = "mine"
+        self.first_run = None
+        self.save_path = None
+        self.open_path = None
+        self.after_export = None
+        self.exported: list[str] = []
+        self.confirm_answer = True
+
+
+@pytest.fixture(autouse=True)
+def dialog_log(monkeypatch, tmp_path_factory):
+    from ui import dialogs
+
+    settings_dir = tmp_path_factory.mktemp("qsettings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
+    log = DialogLog()
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text: log.errors.append(text))
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, text: log.infos.append(text))
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: log.confirm_answer)
+
+    def conflict(parent, what):
+        log.conflicts.append(what)
+        return log.conflict_answer
+
+    def after_export(parent, path):
+        log.exported.append(path)
+        return log.after_export
+
+    monkeypatch.setattr(dialogs, "ask_conflict", conflict)
+    monkeypatch.setattr(dialogs, "ask_after_export", after_export)
+    monkeypatch.setattr(dialogs, "first_run_choice", lambda parent: log.first_run)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: log.save_path)
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda parent, folder="": log.open_path)
+    return log
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """Open a report file in a main window; closes it (saving) at the end."""
+    from hgreport.store import ReportStore
+    from ui.main_window import MainWindow
+
+    windows = []
+
+    def make(path):
+        store = ReportStore.open(path, author="Người thử")
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        windows.append(win)
+        return win
+
+    yield make
+    for win in windows:
+        if win.isVisible():
+            win.close()
+
+
+@pytest.fixture
+def window(open_window, seed_db):
+    return open_window(seed_db)
+
+
+def _type_text(widget, text: str) -> None:
+    """Type ``text`` key by key (QTest cannot type non-ASCII letters such as "ế")."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        key = Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
+                                                     ch))
+
+
+@pytest.fixture
+def type_text():
+    return _type_text
