@@ -1,0 +1,206 @@
+"""Opening a Word file safely: tell .doc, encrypted, damaged and non-Word files apart, refuse
+zip bombs and absurd sizes, and hand out the XML parts the import reads.
+
+Nothing is unpacked to disk; every part is read through a size-capped stream."""
+
+from __future__ import annotations
+
+import mmap
+import posixpath
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from .. import errors as base_errors
+from .errors import DamagedDocument, EncryptedDocument, NotWordDocument, OldWordFormat, TooLarge
+
+MB = 1024 * 1024
+MAX_FILE_BYTES = 200 * MB  # a report with many photos stays well below this
+MAX_PART_BYTES = 64 * MB  # one XML part, unpacked
+MAX_TOTAL_BYTES = 160 * MB  # all parts read, unpacked
+MAX_RATIO = 150  # unpacked / packed; Word's XML packs about 5–20 times
+RATIO_FLOOR = 2 * MB  # small parts may pack better than that without harm
+MAX_ENTRIES = 10_000
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_STRICT = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+     b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/math",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/math"),
+)
+_WORD_MAIN_TYPES = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                          huge_tree=False, remove_comments=True, remove_pis=True)
+
+
+def _mb(n: int) -> str:
+    return f"{n / MB:.0f}" if n >= 10 * MB else f"{n / MB:.1f}"
+
+
+@dataclass
+class WordPackage:
+    """The XML parts of a Word file that the import needs (``None`` when absent)."""
+
+    path: Path
+    document: etree._Element
+    styles: etree._Element | None = None
+    numbering: etree._Element | None = None
+    footnotes: etree._Element | None = None
+    endnotes: etree._Element | None = None
+    parts: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, path: Path, zf: zipfile.ZipFile):
+        self.path = path
+        self.zf = zf
+        self.total = 0
+        self.names = {i.filename: i for i in zf.infolist()}
+
+    def _refuse(self, key: str, **args) -> TooLarge:
+        return TooLarge(path=str(self.path), detail=(key, args))
+
+    def read(self, name: str) -> bytes | None:
+        info = self.names.get(name)
+        if info is None:
+            return None
+        if info.file_size > MAX_PART_BYTES:
+            raise self._refuse("detail_part_size", part=name, size=_mb(info.file_size),
+                               limit=_mb(MAX_PART_BYTES))
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise self._refuse("detail_ratio", part=name,
+                               ratio=info.file_size // max(info.compress_size, 1))
+        try:
+            with self.zf.open(info) as stream:
+                # never trust the declared size: read at most one byte past the cap
+                data = stream.read(MAX_PART_BYTES + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+                RuntimeError) as exc:
+            raise DamagedDocument(path=str(self.path), detail=f"{name}: {exc}") from None
+        if len(data) > MAX_PART_BYTES:
+            raise self._refuse("detail_part_size", part=name, size=_mb(len(data)),
+                               limit=_mb(MAX_PART_BYTES))
+        self.total += len(data)
+        if self.total > MAX_TOTAL_BYTES:
+            raise self._refuse("detail_part_size", part=name, size=_mb(self.total),
+                               limit=_mb(MAX_TOTAL_BYTES))
+        return data
+
+    def xml(self, name: str, required: bool = False) -> etree._Element | None:
+        data = self.read(name)
+        if data is None:
+            if required:
+                raise DamagedDocument(path=str(self.path), detail=f"thiếu phần {name}")
+            return None
+        for strict, transitional in _STRICT:
+            if strict in data:
+                data = data.replace(strict, transitional)
+        try:
+            return etree.fromstring(data, _PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise DamagedDocument(path=str(self.path), detail=f"{name}: {exc}") from None
+
+    def relationships(self, source: str) -> dict[str, str]:
+        """Relationship type suffix (``officeDocument``, ``footnotes`` …) → part name."""
+        folder, base = posixpath.split(source)
+        rels = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
+        out: dict[str, str] = {}
+        if rels is None:
+            return out
+        for rel in rels.iter(f"{{{REL_NS}}}Relationship"):
+            if rel.get("TargetMode") == "External":
+                continue
+            kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+            target = rel.get("Target") or ""
+            if target.startswith("/"):
+                name = target.lstrip("/")
+            else:
+                name = posixpath.normpath(posixpath.join(folder, target))
+            out.setdefault(kind, name)
+        return out
+
+
+def _classify_ole(path: Path) -> base_errors.ReportError:
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        if mm.find(_ENCRYPTED_STREAM) >= 0:
+            return EncryptedDocument(path=str(path))
+        if mm.find(_WORD_STREAM) >= 0:
+            return OldWordFormat(path=str(path))
+    return NotWordDocument(path=str(path))
+
+
+def open_word_package(path: str | Path) -> WordPackage:
+    """Check ``path`` and read its Word XML parts, or raise a typed import error."""
+    path = Path(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise base_errors.FileMissing(path=str(path)) from None
+    except OSError as exc:
+        raise base_errors.IOProblem(path=str(path), detail=str(exc)) from None
+    if not path.is_file():
+        raise NotWordDocument(path=str(path))
+    if st.st_size > MAX_FILE_BYTES:
+        raise TooLarge(path=str(path), detail=("detail_file_size", {
+            "size": _mb(st.st_size), "limit": _mb(MAX_FILE_BYTES)}))
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise base_errors.IOProblem(path=str(path), detail=str(exc)) from None
+    if head == OLE_MAGIC:
+        raise _classify_ole(path)
+    if not head.startswith(b"PK"):
+        raise NotWordDocument(path=str(path))
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise DamagedDocument(path=str(path), detail=str(exc)) from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_ENTRIES:
+            raise TooLarge(path=str(path), detail=("detail_entries", {
+                "count": len(infos), "limit": MAX_ENTRIES}))
+        reader = _Reader(path, zf)
+        if "[Content_Types].xml" not in reader.names:
+            raise NotWordDocument(path=str(path))
+        main = reader.relationships("").get("officeDocument")
+        if not main or main not in reader.names:
+            # a zip with no main part: not an Office file at all, or a broken one
+            if any(n.startswith("word/") for n in reader.names):
+                raise DamagedDocument(path=str(path), detail="thiếu phần word/document.xml")
+            raise NotWordDocument(path=str(path))
+        types = reader.xml("[Content_Types].xml", required=True)
+        ct_ns = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+        main_type = ""
+        for ov in types.iter(ct_ns + "Override"):
+            if (ov.get("PartName") or "").lstrip("/") == main:
+                main_type = ov.get("ContentType") or ""
+        if main_type and main_type not in _WORD_MAIN_TYPES:
+            raise NotWordDocument(path=str(path))  # a spreadsheet or a presentation
+        rels = reader.relationships(main)
+        return WordPackage(
+            path=path,
+            document=reader.xml(main, required=True),
+            styles=reader.xml(rels["styles"]) if "styles" in rels else None,
+            numbering=reader.xml(rels["numbering"]) if "numbering" in rels else None,
+            footnotes=reader.xml(rels["footnotes"]) if "footnotes" in rels else None,
+            endnotes=reader.xml(rels["endnotes"]) if "endnotes" in rels else None,
+            parts=sorted(reader.names),
+        )

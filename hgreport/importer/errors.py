@@ -1,0 +1,52 @@
+"""Files the import refuses, each a :class:`hgreport.errors.ReportError` with a message a clerk
+can act on (Vietnamese by default, English available)."""
+
+from __future__ import annotations
+
+from ..errors import ReportError
+from .messages import message
+
+
+class ImportRefused(ReportError):
+    """Base of the import's own errors; messages come from :mod:`.messages`."""
+
+    key = "import_not_word"
+    exit_code = 3
+
+    def message(self, lang: str | None = None) -> str:
+        args = dict(self.args_)
+        detail = args.get("detail")
+        if isinstance(detail, tuple):  # (key, args) of a detail message, translated late
+            args["detail"] = message(detail[0], lang, **detail[1])
+        return message(self.key, lang, **args)
+
+
+class OldWordFormat(ImportRefused):
+    """A Word 97–2003 ``.doc`` file (an OLE compound file)."""
+
+    key = "import_old_doc"
+
+
+class EncryptedDocument(ImportRefused):
+    """A password-protected Word file (an OLE container holding an EncryptedPackage)."""
+
+    key = "import_encrypted"
+
+
+class DamagedDocument(ImportRefused):
+    """A zip that cannot be read, or a Word file whose XML is broken."""
+
+    key = "import_damaged"
+
+
+class NotWordDocument(ImportRefused):
+    """Any other file: a PDF, a spreadsheet, a picture, an empty file …"""
+
+    key = "import_not_word"
+
+
+class TooLarge(ImportRefused):
+    """An absurdly large file, or a zip bomb."""
+
+    key = "import_too_large"
+    exit_code = 10

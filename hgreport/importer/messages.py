@@ -1,0 +1,179 @@
+"""Messages of the DOCX import in Vietnamese (default) and English.
+
+Same shape as :mod:`hgreport.i18n`: a key maps to a (Vietnamese, English) pair; the language
+comes from the caller or from HGREPORT_LANG."""
+
+from __future__ import annotations
+
+from ..i18n import current_language
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # files that cannot be imported
+    "import_old_doc": (
+        "Tệp “{path}” là tài liệu Word dạng cũ (.doc). Hãy mở tệp trong Word hoặc LibreOffice, "
+        "chọn Lưu thành… (Save As) định dạng .docx, rồi nhập lại tệp .docx đó.",
+        "“{path}” is an old-format Word document (.doc). Open it in Word or LibreOffice, use "
+        "Save As… to save it as .docx, and import the .docx file.",
+    ),
+    "import_encrypted": (
+        "Tệp “{path}” được đặt mật khẩu (mã hóa) nên không đọc được. Hãy mở tệp trong Word, bỏ "
+        "mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu), lưu lại rồi nhập lại.",
+        "“{path}” is password-protected (encrypted) and cannot be read. Open it in Word, remove "
+        "the password (File → Info → Protect Document), save it and import it again.",
+    ),
+    "import_damaged": (
+        "Tệp “{path}” bị hỏng, không đọc được ({detail}). Hãy thử mở tệp trong Word để sửa, "
+        "hoặc dùng một bản sao khác.",
+        "“{path}” is damaged and cannot be read ({detail}). Try opening it in Word to repair "
+        "it, or use another copy.",
+    ),
+    "import_not_word": (
+        "Tệp “{path}” không phải là tài liệu Word (.docx). Chỉ nhập được tệp .docx.",
+        "“{path}” is not a Word document (.docx). Only .docx files can be imported.",
+    ),
+    "import_too_large": (
+        "Tệp “{path}” quá lớn hoặc có cấu trúc bất thường ({detail}) nên không được nhập, để "
+        "bảo vệ bộ nhớ và ổ đĩa của máy.",
+        "“{path}” is too large or abnormally built ({detail}) and was refused, to protect the "
+        "computer's memory and disk.",
+    ),
+    # details for import_too_large
+    "detail_file_size": (
+        "tệp {size} MB, giới hạn {limit} MB",
+        "the file is {size} MB, the limit is {limit} MB",
+    ),
+    "detail_part_size": (
+        "phần “{part}” giải nén ra {size} MB, giới hạn {limit} MB",
+        "part “{part}” unpacks to {size} MB, the limit is {limit} MB",
+    ),
+    "detail_ratio": (
+        "phần “{part}” nén {ratio} lần — dấu hiệu của tệp “bom nén”",
+        "part “{part}” is compressed {ratio} times — the sign of a zip bomb",
+    ),
+    "detail_entries": (
+        "{count} thành phần bên trong, giới hạn {limit}",
+        "{count} parts inside, the limit is {limit}",
+    ),
+    "detail_nesting": (
+        "cấu trúc lồng nhau quá sâu",
+        "nesting too deep",
+    ),
+    # the import summary
+    "summary_sections": (
+        "Đã nhận {count} mục (cấp 1: {top}).",
+        "Found {count} sections ({top} at the top level).",
+    ),
+    "summary_footnotes": (
+        "Đã nhận {count} chú thích cuối trang.",
+        "Found {count} footnotes.",
+    ),
+    "summary_endnotes": (
+        "{count} chú thích cuối văn bản (endnote) đã chuyển thành chú thích cuối trang.",
+        "{count} endnotes became footnotes.",
+    ),
+    "summary_intro": (
+        "Phần mở đầu: {count} đoạn.",
+        "Introduction: {count} paragraphs.",
+    ),
+    "summary_ending": (
+        "Phần kết thúc: {count} đoạn.",
+        "Ending: {count} paragraphs.",
+    ),
+    "summary_header": (
+        "Phần đầu văn bản nhận được: {fields}.",
+        "Header recognised: {fields}.",
+    ),
+    "summary_header_none": (
+        "Không nhận được phần đầu văn bản (cơ quan ban hành, số, ngày tháng…); hãy nhập lại "
+        "trong mục Thông tin văn bản.",
+        "No header was recognised (issuer, number, date…); fill it in under Document details.",
+    ),
+    "summary_closing": (
+        "Phần cuối văn bản nhận được: {fields}.",
+        "Closing recognised: {fields}.",
+    ),
+    "summary_closing_none": (
+        "Không nhận được phần nơi nhận và chữ ký.",
+        "No recipients or signature were recognised.",
+    ),
+    "summary_problems": (
+        "Cần xem lại ({count}):",
+        "To check ({count}):",
+    ),
+    "summary_no_problems": (
+        "Không phát hiện vấn đề nào.",
+        "No problems found.",
+    ),
+    # names of the recognised fields
+    "field_issuer": ("cơ quan ban hành", "issuer"),
+    "field_superior": ("cơ quan cấp trên", "superior body"),
+    "field_number": ("số, ký hiệu", "number"),
+    "field_draft_mark": ("dấu dự thảo", "draft mark"),
+    "field_urgency": ("độ khẩn", "urgency"),
+    "field_place_date": ("địa danh, ngày tháng", "place and date"),
+    "field_type_name": ("tên loại văn bản", "document type"),
+    "field_summary": ("trích yếu", "summary"),
+    "field_rule": ("dòng “-----”", "the “-----” line"),
+    "field_party_title": ("tiêu đề “ĐẢNG CỘNG SẢN VIỆT NAM”", "the “ĐẢNG CỘNG SẢN VIỆT NAM” title"),
+    "field_recipients": ("nơi nhận ({count})", "recipients ({count})"),
+    "field_authority": ("thẩm quyền ký", "signing authority"),
+    "field_position": ("chức vụ người ký", "signer's position"),
+    "field_signer": ("họ tên người ký", "signer's name"),
+    # problems found while importing
+    "problem_fake_footnote": (
+        "{where}: số “{text}” viết chỉ số trên trông như chú thích nhưng không phải chú thích "
+        "của Word; đã giữ nguyên là chữ chỉ số trên. Nếu là chú thích, hãy tạo lại chú thích.",
+        "{where}: the superscript “{text}” looks like a footnote mark but is not a Word "
+        "footnote; it was kept as superscript text. If it is a footnote, add it again.",
+    ),
+    "problem_table": (
+        "{where}: một bảng ({rows} dòng) đã được chuyển thành các đoạn văn (báo cáo không "
+        "chứa bảng).",
+        "{where}: a table ({rows} rows) became plain paragraphs (reports hold no tables).",
+    ),
+    "problem_images": (
+        "{count} hình ảnh hoặc khung văn bản không được nhập.",
+        "{count} images or text boxes were not imported.",
+    ),
+    "problem_numbering_gap": (
+        "Mục “{title}”: số in sẵn “{found}” không liền sau mục trước (số mục được đánh lại "
+        "tự động).",
+        "Section “{title}”: its printed number “{found}” does not follow the previous one "
+        "(sections are renumbered automatically).",
+    ),
+    "problem_missing_note": (
+        "{count} tham chiếu tới chú thích không có trong tệp đã được bỏ qua.",
+        "{count} references to footnotes the file does not contain were skipped.",
+    ),
+    "problem_unreferenced_note": (
+        "Chú thích “{text}” có trong tệp nhưng không gắn với vị trí nào trong văn bản; đã giữ "
+        "lại để xử lý.",
+        "Footnote “{text}” is in the file but has no reference in the text; it was kept.",
+    ),
+    "problem_unrecognised_header": (
+        "Dòng “{text}” ở phần đầu văn bản không nhận dạng được; đã giữ lại trong phần mở đầu.",
+        "The header line “{text}” was not recognised; it was kept in the introduction.",
+    ),
+    "problem_unrecognised_closing": (
+        "Dòng “{text}” ở phần cuối văn bản không nhận dạng được; đã giữ lại trong phần kết "
+        "thúc.",
+        "The closing line “{text}” was not recognised; it was kept in the ending.",
+    ),
+    "problem_no_sections": (
+        "Không tìm thấy đề mục nào (I., 1., 1.1., a) hoặc kiểu Heading của Word); toàn bộ nội "
+        "dung nằm trong phần mở đầu.",
+        "No headings were found (I., 1., 1.1., a) or Word Heading styles); all the text is in "
+        "the introduction.",
+    ),
+    "where_intro": ("Phần mở đầu", "Introduction"),
+    "where_ending": ("Phần kết thúc", "Ending"),
+    "where_section": ("Mục “{title}”", "Section “{title}”"),
+    "where_footnote": ("Chú thích “{text}”", "Footnote “{text}”"),
+}
+
+
+def message(key: str, lang: str | None = None, **args) -> str:
+    """The message ``key`` in ``lang`` (default: the current language)."""
+    vi, en = MESSAGES[key]
+    template = en if (lang or current_language()) == "en" else vi
+    return template.format(**args)

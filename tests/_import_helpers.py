@@ -1,0 +1,333 @@
+"""Test files for the DOCX import, made from a report in several ways, and ways to compare.
+
+- :func:`build_docx` — plain python-docx: the header and closing as borderless tables or as
+  plain paragraphs, headings as ordinary numbered paragraphs (or Word heading styles), real
+  footnotes in a ``footnotes.xml`` part written here (python-docx has no footnote API).
+- :func:`report_markdown` + :func:`pandoc_docx` — pandoc's markdown with footnotes → DOCX.
+- :func:`libreoffice_resave` — the python-docx file opened and saved again by LibreOffice.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+
+from hgreport.interchange import load_report_json
+from hgreport.model import Report, walk_tree
+from hgreport.numbering import Numbering
+from hgreport.resources import load_profile, template_path
+
+SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "report-2023.json"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def numbering(suffix_1: str = ".") -> Numbering:
+    levels = load_profile()["headings"]["levels"]
+    levels[0] = dict(levels[0], suffix=suffix_1)
+    return Numbering(levels)
+
+
+def seed_report() -> Report:
+    return load_report_json(SEED)
+
+
+def sample_report() -> Report:
+    return load_report_json(template_path("sample"))
+
+
+# -- comparing ------------------------------------------------------------------------------
+def _para_view(p, numbers: dict[str, int], with_marks: bool) -> tuple:
+    out = []
+    for r in p.normalized().runs:
+        if r.footnote:
+            out.append(("fn", numbers.get(r.footnote)))
+        elif with_marks:
+            out.append((r.text, r.marks))
+        else:
+            out.append(r.text)
+    if not with_marks:  # plain text with the footnote numbers in place
+        return tuple(x if isinstance(x, str) else f"[^{x[1]}]" for x in out)
+    return tuple(out)
+
+
+def view(report: Report, with_marks: bool = False) -> dict:
+    """Everything a reader sees, with derived numbers instead of ids: comparable between two
+    reports whose ids differ."""
+    num = numbering()
+    numbers = report.footnote_numbers()
+
+    def body(sec):
+        return [_para_view(p, numbers, with_marks) for p in sec.body]
+
+    return {
+        "intro": body(report.intro),
+        "sections": [(n.number, n.level, n.section.title,
+                      [numbers.get(f) for f in n.section.title_notes], body(n.section))
+                     for n in walk_tree(report.tree(num))],
+        "ending": body(report.ending),
+        "footnotes": [[_para_view(p, numbers, with_marks) for p in fn.body]
+                      for _, fn, _ in report.footnotes_in_order()],
+    }
+
+
+# -- python-docx ----------------------------------------------------------------------------
+def _add_runs(paragraph, runs, refs: dict[str, int]) -> None:
+    for r in runs:
+        if r.footnote:
+            wid = refs.setdefault(r.footnote, len(refs) + 1)
+            paragraph._p.append(parse_xml(
+                f'<w:r xmlns:w="{W_NS}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                f'<w:footnoteReference w:id="{wid}"/></w:r>'))
+            continue
+        run = paragraph.add_run(r.text)
+        run.bold = "b" in r.marks or None
+        run.italic = "i" in r.marks or None
+        run.underline = "u" in r.marks or None
+        if "sup" in r.marks:
+            run.font.superscript = True
+        if "sub" in r.marks:
+            run.font.subscript = True
+
+
+def _line(container, text: str, bold=False, italic=False, underline=False, center=True,
+          first: bool = False):
+    p = container.paragraphs[0] if first else container.add_paragraph()
+    if text:
+        run = p.add_run(text)
+        run.bold, run.italic, run.underline = bold or None, italic or None, underline or None
+    if center:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return p
+
+
+def _date_line(h) -> str:
+    day = f"{h.day:02d}" if h.day else "   "
+    month = (f"{h.month:02d}" if h.month < 3 else str(h.month)) if h.month else "   "
+    return f"{h.place}, ngày {day} tháng {month} năm {h.year}"
+
+
+def _footnotes_xml(report: Report, refs: dict[str, int]) -> bytes:
+    def run_xml(r) -> str:
+        props = "".join(tag for mark, tag in (
+            ("b", "<w:b/>"), ("i", "<w:i/>"), ("u", '<w:u w:val="single"/>'),
+            ("sup", '<w:vertAlign w:val="superscript"/>'),
+            ("sub", '<w:vertAlign w:val="subscript"/>')) if mark in r.marks)
+        text = (r.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+        return (f'<w:r>{"<w:rPr>" + props + "</w:rPr>" if props else ""}'
+                f'<w:t xml:space="preserve">{text}</w:t></w:r>')
+
+    notes = [
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote>',
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        '<w:continuationSeparator/></w:r></w:p></w:footnote>',
+    ]
+    for fid, wid in refs.items():
+        paras = []
+        for i, p in enumerate(report.footnotes[fid].body):
+            mark = ('<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/>'
+                    '</w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>') if i == 0 else ""
+            paras.append(f'<w:p><w:pPr><w:jc w:val="both"/></w:pPr>{mark}'
+                         f'{"".join(run_xml(r) for r in p.runs)}</w:p>')
+        notes.append(f'<w:footnote w:id="{wid}">{"".join(paras)}</w:footnote>')
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:footnotes xmlns:w="{W_NS}">{"".join(notes)}</w:footnotes>').encode("utf-8")
+
+
+def _borderless(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    for el in tbl_pr.findall(qn("w:tblBorders")):
+        tbl_pr.remove(el)
+    tbl_pr.append(parse_xml(
+        f'<w:tblBorders xmlns:w="{W_NS}">' + "".join(
+            f'<w:{side} w:val="nil"/>' for side in
+            ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>"))
+
+
+def build_docx(report: Report, path: Path, *, header: str = "table", closing: str = "table",
+               headings: str = "plain", suffix_1: str = ".") -> Path:
+    """A Word file of ``report`` made with python-docx.
+
+    ``header``/``closing``: "table" (two borderless columns, as Word users lay them out) or
+    "paragraphs"; ``headings``: "plain" (numbered paragraphs, bold), "styles" (Word's
+    Heading 1–4 with the number typed in the text) or "styles-only" (no number in the text)."""
+    doc = docx.Document()
+    h, c = report.header, report.closing
+    number_line = f"Số {h.number or '     '}-{h.type_code}/{h.issuer_code}"
+    left = [(h.superior, False, False)] if h.superior else []
+    left += [(h.issuer, True, False), ("*", False, False), (number_line, False, False)]
+    if h.urgency:
+        left.append((h.urgency, True, False))
+    if h.draft_mark:
+        left.append((h.draft_mark, True, True))
+    right = [("ĐẢNG CỘNG SẢN VIỆT NAM", True, False), ("", False, False),
+             (_date_line(h), False, True)]
+    if header == "table":
+        table = doc.add_table(rows=1, cols=2)
+        _borderless(table)
+        for cell, lines in zip(table.rows[0].cells, (left, right)):
+            for i, (text, bold, italic) in enumerate(lines):
+                _line(cell, text, bold, italic, first=i == 0)
+    else:
+        for text, bold, italic in left + right:
+            if text:
+                _line(doc, text, bold, italic)
+    _line(doc, h.type_name, bold=True)
+    _line(doc, h.summary, bold=True)
+    _line(doc, "-----")
+
+    refs: dict[str, int] = {}
+
+    def body(paragraphs) -> None:
+        for p in paragraphs:
+            para = doc.add_paragraph()
+            _add_runs(para, p.runs, refs)
+            if p.align == "center":
+                para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    body(report.intro.body)
+    for node in walk_tree(report.tree(numbering(suffix_1))):
+        sec = node.section
+        text = sec.title if headings == "styles-only" else f"{node.number} {sec.title}"
+        if headings == "plain":
+            para = doc.add_paragraph()
+            run = para.add_run(text)
+            run.bold = True
+            run.italic = node.level >= 3 or None
+        else:
+            para = doc.add_heading(text, level=min(node.level, 9))
+        for fid in sec.title_notes:
+            wid = refs.setdefault(fid, len(refs) + 1)
+            para._p.append(parse_xml(
+                f'<w:r xmlns:w="{W_NS}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                f'<w:footnoteReference w:id="{wid}"/></w:r>'))
+        body(sec.body)
+    body(report.ending.body)
+
+    recipients = [("Nơi nhận:", False, False, True)] + [(f"- {r}", False, False, False)
+                                                      for r in c.recipients]
+    signature = [(c.authority, True, False, False), (c.position, False, False, False),
+                 ("", False, False, False), ("", False, False, False),
+                 (c.signer, True, False, False)]
+    if closing == "table":
+        table = doc.add_table(rows=1, cols=2)
+        _borderless(table)
+        for cell, lines, center in zip(table.rows[0].cells, (recipients, signature),
+                                       (False, True)):
+            for i, (text, bold, italic, underline) in enumerate(lines):
+                _line(cell, text, bold, italic, underline, center=center, first=i == 0)
+    else:
+        for text, bold, italic, underline in recipients + signature:
+            _line(doc, text, bold, italic, underline, center=False)
+
+    if refs:
+        part = Part(PackURI("/word/footnotes.xml"), CT_FOOTNOTES, _footnotes_xml(report, refs),
+                    doc.part.package)
+        doc.part.relate_to(part, RT.FOOTNOTES)
+    doc.save(str(path))
+    return path
+
+
+# -- pandoc ---------------------------------------------------------------------------------
+def _escape(text: str) -> str:
+    out = "".join("\\" + ch if (ch.isascii() and not ch.isalnum() and ch not in " \n") else ch
+                  for ch in text)
+    out = out.replace("\n", "\\\n")  # a line break inside the paragraph
+    while "  " in out:
+        out = out.replace("  ", " &#32;")
+    return out
+
+
+def _md_runs(runs, refs: dict[str, int]) -> str:
+    out = []
+    for r in runs:
+        if r.footnote:
+            out.append(f"[^{refs.setdefault(r.footnote, len(refs) + 1)}]")
+            continue
+        t = _escape(r.text)
+        if "sup" in r.marks:
+            t = f"^{t}^"
+        if "sub" in r.marks:
+            t = f"~{t}~"
+        if "u" in r.marks:
+            t = f"[{t}]{{.underline}}"
+        if "i" in r.marks:
+            t = f"*{t}*"
+        if "b" in r.marks:
+            t = f"**{t}**"
+        out.append(t)
+    return "".join(out)
+
+
+def report_markdown(report: Report, numbered: bool = True) -> str:
+    """The report in pandoc markdown: header lines as paragraphs, ``#`` headings (with their
+    printed numbers typed in unless ``numbered`` is False), ``[^n]`` footnotes."""
+    h, c = report.header, report.closing
+    refs: dict[str, int] = {}
+    blocks = [_escape(x) for x in (h.superior, h.issuer, "*",
+                                   f"Số {h.number or ' '}-{h.type_code}/{h.issuer_code}",
+                                   h.draft_mark, "ĐẢNG CỘNG SẢN VIỆT NAM", _date_line(h),
+                                   h.type_name, h.summary, "-----") if x]
+    blocks += [_md_runs(p.runs, refs) for p in report.intro.body]
+    for node in walk_tree(report.tree(numbering())):
+        sec = node.section
+        title = _escape(f"{node.number} {sec.title}" if numbered else sec.title)
+        notes = "".join(f"[^{refs.setdefault(f, len(refs) + 1)}]" for f in sec.title_notes)
+        blocks.append("#" * node.level + " " + title + notes)
+        blocks += [_md_runs(p.runs, refs) for p in sec.body]
+    blocks += [_md_runs(p.runs, refs) for p in report.ending.body]
+    blocks.append(_escape("Nơi nhận:"))
+    blocks += [_escape(f"- {r}") for r in c.recipients]
+    blocks += [_escape(x) for x in (c.authority, c.position, c.signer) if x]
+    for fid, n in refs.items():
+        paras = [_md_runs(p.runs, refs) for p in report.footnotes[fid].body]
+        blocks.append(f"[^{n}]: " + "\n\n".join(
+            para if i == 0 else "    " + para for i, para in enumerate(paras)))
+    return "\n\n".join(blocks) + "\n"
+
+
+def pandoc_docx(markdown: str, path: Path) -> Path:
+    src = path.with_suffix(".md")
+    src.write_text(markdown, encoding="utf-8")
+    subprocess.run(["pandoc", "-f", "markdown-smart", "-t", "docx", "-o", str(path), str(src)],
+                   check=True, capture_output=True, timeout=120)
+    return path
+
+
+def have(program: str) -> bool:
+    return shutil.which(program) is not None
+
+
+# -- LibreOffice ----------------------------------------------------------------------------
+def libreoffice_resave(src: Path, out_dir: Path, via: str = "docx") -> Path:
+    """``src`` opened and saved as DOCX again by LibreOffice (through ODT if ``via="odt"``),
+    with a private profile so parallel runs do not collide."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    env = dict(os.environ, HOME=str(profile))
+    base = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+            "--norestore", "--convert-to"]
+    try:
+        current = src
+        if via == "odt":
+            odt_dir = out_dir / "odt"
+            subprocess.run(base + ["odt", "--outdir", str(odt_dir), str(current)], check=True,
+                           capture_output=True, timeout=180, env=env)
+            current = odt_dir / (src.stem + ".odt")
+        subprocess.run(base + ["docx:MS Word 2007 XML", "--outdir", str(out_dir), str(current)],
+                       check=True, capture_output=True, timeout=180, env=env)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return out_dir / (src.stem + ".docx")
