@@ -1,0 +1,106 @@
+"""The exported seed rendered by LibreOffice: page 1 is the official header, page numbers start
+on page 2, and every footnote sits at the bottom of the page of its reference.
+
+Skipped where ``soffice`` (LibreOffice) or ``pdftotext`` (poppler) is absent."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from hgreport.export import export_docx
+
+pytestmark = pytest.mark.soffice
+
+
+def _need(tool: str) -> str:
+    path = shutil.which(tool)
+    if not path:
+        pytest.skip(f"{tool} is not installed")
+    return path
+
+
+@pytest.fixture(scope="module")
+def seed_pages(tmp_path_factory):
+    from _export_helpers import SEED_JSON
+
+    from hgreport.interchange import load_report_json
+
+    soffice, pdftotext = _need("soffice"), _need("pdftotext")
+    folder = tmp_path_factory.mktemp("render")
+    report = load_report_json(SEED_JSON)
+    docx_path = export_docx(report, folder / "seed.docx")
+    profile_dir = folder / "lo-profile"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile_dir}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(docx_path)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = folder / "seed.pdf"
+    assert pdf.exists(), "LibreOffice produced no PDF"
+    text = subprocess.run([pdftotext, "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                          capture_output=True, timeout=60).stdout.decode("utf-8")
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    return report, pages
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_page_one_is_the_official_header(seed_pages):
+    _, pages = seed_pages
+    first = _flat(pages[0])
+    for expected in ("TỈNH ỦY HẬU GIANG", "ĐẢNG CỘNG SẢN VIỆT NAM", "Dự thảo", "BÁO CÁO",
+                     "Kết quả thực hiện nhiệm vụ công tác năm 2023", "-----", "năm 2023"):
+        assert expected in first, expected
+    assert re.search(r"Số\s+-BC/TU", first)
+    assert first.index("BÁO CÁO") < first.index("Năm 2023 là năm")
+    assert not pages[0].lstrip().startswith("1\n")  # no page number on page 1
+
+
+def test_page_numbers_from_page_two(seed_pages):
+    _, pages = seed_pages
+    assert len(pages) >= 10
+    for number, page in enumerate(pages[1:4], start=2):
+        assert page.strip().split("\n", 1)[0].strip() == str(number)
+
+
+def test_footnotes_sit_at_the_bottom_of_the_page_of_their_reference(seed_pages):
+    report, pages = seed_pages
+    flat_pages = [_flat(p) for p in pages]
+    numbers = report.footnote_numbers()
+    misplaced = []
+    for section in report.all_sections():
+        for para in section.body:
+            before = ""
+            for run in para.runs:
+                if not run.footnote:
+                    before += run.text
+                    continue
+                words = before.split() or [""]
+                context = " ".join(words[-4:])
+                number = numbers[run.footnote]
+                # the mark is printed right after the word it follows: "giao thông,…54"
+                glued = f"{words[-1]}{number}" if before[-1:].strip() else f" {number}"
+                note = report.footnotes[run.footnote]
+                start = " ".join(note.plain_text.split()[:6])
+                where_note = [i for i, p in enumerate(flat_pages) if start in p]
+                ok = False
+                for i in where_note:
+                    page, at = flat_pages[i], flat_pages[i].index(start)
+                    for probe in (context, glued):
+                        if probe in page and page.index(probe) < at:
+                            ok = True
+                if not ok:
+                    misplaced.append(number)
+    assert misplaced == []
+
+
+def test_last_page_holds_the_signature_block(seed_pages):
+    _, pages = seed_pages
+    last = _flat(pages[-1])
+    assert "Nơi nhận:" in last and "T/M TỈNH ỦY" in last and "- Lưu VPTU." in last
