@@ -143,7 +143,7 @@ def _footnotes_xml(report: Report, refs: dict[str, int]) -> bytes:
                          f'{"".join(run_xml(r) for r in p.runs)}</w:p>')
         notes.append(f'<w:footnote w:id="{wid}">{"".join(paras)}</w:footnote>')
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:footnotes xmlns:w="{W_NS}">{"".join(notes)}</w:footnotes>').encode("utf-8")
+            f'<w:footnotes xmlns:w="{W_NS}">{"".join(notes)}</w:footnotes>').encode()
 
 
 def _borderless(table) -> None:
@@ -177,7 +177,7 @@ def build_docx(report: Report, path: Path, *, header: str = "table", closing: st
     if header == "table":
         table = doc.add_table(rows=1, cols=2)
         _borderless(table)
-        for cell, lines in zip(table.rows[0].cells, (left, right)):
+        for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
             for i, (text, bold, italic) in enumerate(lines):
                 _line(cell, text, bold, italic, first=i == 0)
     else:
@@ -225,7 +225,7 @@ def build_docx(report: Report, path: Path, *, header: str = "table", closing: st
         table = doc.add_table(rows=1, cols=2)
         _borderless(table)
         for cell, lines, center in zip(table.rows[0].cells, (recipients, signature),
-                                       (False, True)):
+                                       (False, True), strict=True):
             for i, (text, bold, italic, underline) in enumerate(lines):
                 _line(cell, text, bold, italic, underline, center=center, first=i == 0)
     else:
