@@ -44,11 +44,19 @@ def body_font() -> QFont:
     return font
 
 
-def new_document(parent=None) -> QTextDocument:
-    """An empty document with the printout's font and paragraph spacing."""
+PAGE_PADDING_PX = 28
+
+
+def new_document(parent=None, margin: float = PAGE_PADDING_PX,
+                 size_pt: float = BODY_SIZE_PT) -> QTextDocument:
+    """An empty document with the printout's font (set before any text: changing the margin
+    later would be an undo step)."""
     doc = QTextDocument(parent)
-    doc.setDefaultFont(body_font())
-    doc.setDocumentMargin(0)
+    font = body_font()
+    font.setPointSizeF(size_pt)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(margin)
+    doc.clearUndoRedoStacks()
     return doc
 
 
@@ -158,11 +166,13 @@ def set_body(doc: QTextDocument, body: Body) -> None:
     cursor.setBlockCharFormat(char_format())
     insert_body(cursor, body)
     doc.setUndoRedoEnabled(undo)
+    doc.clearUndoRedoStacks()
     doc.setModified(False)
 
 
-def document_from_body(body: Body, parent=None) -> QTextDocument:
-    doc = new_document(parent)
+def document_from_body(body: Body, parent=None, margin: float = PAGE_PADDING_PX,
+                       size_pt: float = BODY_SIZE_PT) -> QTextDocument:
+    doc = new_document(parent, margin, size_pt)
     set_body(doc, body)
     return doc
 

@@ -23,6 +23,7 @@ from hgreport.text import clean
 from . import dialogs
 from .blocks import (
     MM_TO_PX,
+    PAGE_PADDING_PX,
     OBJECT_CHAR,
     block_format,
     body_of,
@@ -37,7 +38,6 @@ from .blocks import (
 
 BODY_MIME = "application/x-hgreport-body"
 PAGE_TEXT_WIDTH_MM = 165  # A4 210 mm less 30 mm left and 15 mm right margins
-PAGE_PADDING_PX = 28
 MAX_PASTE_CHARS = 2_000_000  # about 600 pages of text; more is refused with a message
 MAX_PASTE_HTML = 20_000_000
 
@@ -71,7 +71,6 @@ class SectionEditor(QTextEdit):
             self.setDocument(QTextDocument(self))
             self.setReadOnly(True)
             return
-        doc.setDocumentMargin(PAGE_PADDING_PX)
         self.setDocument(doc)
         self.setReadOnly(False)
         self.moveCursor(QTextCursor.MoveOperation.Start)

@@ -216,11 +216,7 @@ class FootnotePanel(QWidget):
             self.editor.setEnabled(False)
             self.caption.setText("")
         else:
-            doc = document_from_body(fn.body, self.editor)
-            font = doc.defaultFont()
-            font.setPointSizeF(12)
-            doc.setDefaultFont(font)
-            doc.setDocumentMargin(6)
+            doc = document_from_body(fn.body, self.editor, margin=6, size_pt=12)
             self.editor.setDocument(doc)
             doc.contentsChanged.connect(self._typed)
             self.editor.setEnabled(True)

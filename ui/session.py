@@ -243,7 +243,7 @@ class Session(QObject):
                         saved = self.store.add_footnote(replace(fn))
                         fn.version = saved.version
                         self._fn_dirty.discard(fid)
-                del self._fn_live[fid]
+                    del self._fn_live[fid]
             for sid in list(self.dirty):
                 ok = self._save_section(sid) and ok
             for fid in list(self._fn_dirty):
