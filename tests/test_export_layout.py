@@ -294,3 +294,15 @@ def test_very_long_summary_fits_the_file_properties(tmp_path):
     path = export(tmp_path, report)
     assert len(docx.Document(str(path)).core_properties.title) <= 255
     assert find_paragraph(path, report.header.summary) is not None
+
+
+def test_centred_paragraph_has_no_first_line_indent(tmp_path):
+    path = export(tmp_path, small_report())
+    centred = find_paragraph(path, "Căn giữa")
+    assert centred.find("w:pPr/w:ind", NS).get(f"{W}firstLine") == "0"
+
+
+def test_lines_ending_in_a_line_break_are_not_stretched(tmp_path):
+    document = docx.Document(str(export(tmp_path, small_report())))
+    compat = document.settings.element.find("w:compat", NS)
+    assert compat.find("w:doNotExpandShiftReturn", NS) is not None

@@ -124,7 +124,9 @@ class BodyBuilder:
         for i, p in enumerate(paragraphs):
             keep = keep_last and i == last
             if p.align or p.page_break_before or keep:
+                # a centred or right-aligned line loses the first-line indent
                 props = x.ppr(style=BODY_STYLE, keep_next=keep, page_break=p.page_break_before,
+                              first_line=0 if p.align in ("center", "right") else None,
                               jc=x.JC.get(p.align) if p.align else None)
             else:
                 props = plain

@@ -61,7 +61,8 @@ _SETTINGS = (
     '<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/>'
     '<w:characterSpacingControl w:val="doNotCompress"/>'
     '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
-    '<w:compat><w:compatSetting w:name="compatibilityMode" '
+    # a justified line that ends with a manual line break is not stretched across the page
+    '<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name="compatibilityMode" '
     'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
     '<w:themeFontLang w:val="vi-VN"/><w:decimalSymbol w:val=","/>'
     '<w:listSeparator w:val=";"/></w:settings>'
