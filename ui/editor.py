@@ -23,8 +23,8 @@ from hgreport.text import clean
 from . import dialogs
 from .blocks import (
     MM_TO_PX,
-    PAGE_PADDING_PX,
     OBJECT_CHAR,
+    PAGE_PADDING_PX,
     block_format,
     body_of,
     char_format,

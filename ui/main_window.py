@@ -611,7 +611,12 @@ class MainWindow(QMainWindow):
         path = Path(written) if isinstance(written, (str, Path)) else target
         if problems:
             self.problems.show_problems(problems, current_language())
-        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 10000)
+            note = self.tr("%1 points to check").replace("%1", format_number(len(problems)))
+        else:
+            self.problems.hide()
+            note = self.tr("no problems found")
+        self.statusBar().showMessage(self.tr("Exported to %1 — %2").replace("%1", str(path))
+                                     .replace("%2", note), 15000)
         choice = dialogs.ask_after_export(self, str(path))
         if choice == "open":
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,121 @@
+"""Document properties round trip with the live header preview, and export from the window."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import zipfile
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from hgreport.store import ReportStore
+from ui.properties import PropertiesDialog
+
+
+def test_properties_round_trip_with_live_preview(window, seed_db, monkeypatch):
+    seen = {}
+
+    def fill(dlg: PropertiesDialog):
+        assert dlg.issuer.text() == "TỈNH ỦY HẬU GIANG"
+        assert re.search(r"Hậu Giang, ngày\s+tháng\s+năm 2023",
+                         dlg.preview.text().replace("&nbsp;", " "))  # a draft: blanks
+        dlg.superior.setText("ĐẢNG BỘ TỈNH HẬU GIANG")
+        dlg.number.setText("125")
+        dlg.type_name.setCurrentText("KẾ HOẠCH")
+        assert dlg.type_code.text() == "KH"  # the code follows the chosen type
+        dlg.type_name.setCurrentText("BÁO CÁO")
+        dlg.day.setValue(5)
+        dlg.month.setValue(2)
+        dlg.year.setValue(2024)
+        dlg.summary.setText("Tổng kết công tác năm 2023")
+        dlg.draft_mark.setCurrentText("")
+        dlg.urgency.setCurrentText("KHẨN")
+        dlg.recipients.setPlainText("- Ban Bí thư Trung ương Đảng,\n\n- Lưu Văn phòng Tỉnh ủy.")
+        dlg.authority.setText("T/M BAN THƯỜNG VỤ")
+        dlg.position.setText("BÍ THƯ")
+        dlg.signer.setText("Nguyễn Văn A")
+        seen["preview"] = dlg.preview.text().replace("&nbsp;", " ")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PropertiesDialog, "exec", fill)
+    assert window.edit_properties()
+    preview = seen["preview"]
+    assert "Hậu Giang, ngày 05 tháng 02 năm 2024" in preview
+    assert "Số 125-BC/TU" in preview and "KHẨN" in preview
+    assert "ĐẢNG BỘ TỈNH HẬU GIANG" in preview and "ĐẢNG CỘNG SẢN VIỆT NAM" in preview
+    with ReportStore.open(seed_db) as store:
+        rep = store.load_report()
+    h, c = rep.header, rep.closing
+    assert (h.superior, h.number, h.type_code, h.day, h.month, h.year) == \
+        ("ĐẢNG BỘ TỈNH HẬU GIANG", "125", "BC", 5, 2, 2024)
+    assert (h.summary, h.draft_mark, h.urgency) == ("Tổng kết công tác năm 2023", "", "KHẨN")
+    assert c.recipients == ["- Ban Bí thư Trung ương Đảng,", "- Lưu Văn phòng Tỉnh ủy."]
+    assert (c.authority, c.position, c.signer) == ("T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn A")
+    assert "Tổng kết công tác năm 2023" in window.windowTitle()
+    # the dialog opens again with what was saved
+    dlg = PropertiesDialog(rep.header, rep.closing, window.session.profile, window)
+    assert dlg.day.value() == 5 and dlg.signer.text() == "Nguyễn Văn A"
+    assert dlg.values()[1].recipients == c.recipients
+
+
+def test_cancel_changes_nothing(window, seed_db, monkeypatch):
+    def cancel(dlg):
+        dlg.issuer.setText("KHÁC")
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(PropertiesDialog, "exec", cancel)
+    assert not window.edit_properties()
+    with ReportStore.open(seed_db) as store:
+        assert store.load_report().header.issuer == "TỈNH ỦY HẬU GIANG"
+
+
+needs_export = pytest.mark.skipif(importlib.util.find_spec("hgreport.export") is None
+                                  or not hasattr(importlib.import_module("hgreport.export"),
+                                                 "export_docx"),
+                                  reason="hgreport.export has not landed")
+
+
+@needs_export
+def test_export_from_the_window_writes_docx_next_to_the_report(window, seed_db, qtbot,
+                                                               dialog_log, type_text):
+    from hgreport.export import suggested_filename
+
+    sid = [s.id for s in window.session.report.ordered_sections() if s.body][0]
+    window.tree.select(sid)
+    window.editor.setFocus()
+    type_text(window.editor, "Chưa lưu ")
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    expected = seed_db.parent / suggested_filename(window.session.report)
+    assert dialog_log.exported == [str(expected)]
+    assert expected.exists()
+    with zipfile.ZipFile(expected) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+        notes = z.read("word/footnotes.xml").decode("utf-8")
+    assert "Chưa lưu" in xml  # the text typed a moment ago is in the file
+    assert notes.count("<w:footnote ") >= 57 + 2
+    assert not window.problems.isVisible()  # the seed has nothing to point out
+    assert window.session.state == "saved"
+    # an empty new section is pointed out, without blocking the export
+    new = window.session.add_section(sid, title="Mục chưa viết")
+    assert window.export() == expected
+    assert len(dialog_log.exported) == 2
+    assert window.problems.isVisible()
+    messages = [window.problems.list.item(i).text() for i in range(window.problems.list.count())]
+    assert any("Mục chưa viết" in m for m in messages)
+    row = next(i for i, m in enumerate(messages) if "Mục chưa viết" in m)
+    window.problems._jump(window.problems.list.item(row))
+    assert window.editor.section_id == new
+
+
+@needs_export
+def test_export_failure_is_shown_not_raised(window, seed_db, dialog_log, monkeypatch):
+    import hgreport.export as export
+
+    def boom(report, path, profile=None, progress=None):
+        raise export.TargetInUse(path=str(path), alt="x.docx")
+
+    monkeypatch.setattr(export, "export_docx", boom)
+    assert window.export() is None
+    assert dialog_log.errors and not dialog_log.exported
