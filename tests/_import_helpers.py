@@ -331,3 +331,97 @@ def libreoffice_resave(src: Path, out_dir: Path, via: str = "docx") -> Path:
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     return out_dir / (src.stem + ".docx")
+
+
+# -- hand-made packages ---------------------------------------------------------------------
+_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def make_docx(path: Path, body: str, *, footnotes: str | None = None,
+              endnotes: str | None = None, styles: str | None = None,
+              numbering: str | None = None, main_type: str | None = None,
+              document_xml: bytes | None = None) -> Path:
+    """A minimal Word package written byte by byte: ``body`` is the XML inside ``w:body``;
+    the optional parts are the XML inside their root element."""
+    import zipfile
+
+    parts = {"word/document.xml": document_xml or (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document '
+        f'xmlns:w="{W_NS}" xmlns:r="{_REL}"><w:body>{body}</w:body></w:document>').encode()}
+    overrides = {"word/document.xml": main_type or f"{_CT}.document.main+xml"}
+    rels = []
+    for name, root, inner in (("footnotes", "footnotes", footnotes),
+                              ("endnotes", "endnotes", endnotes),
+                              ("styles", "styles", styles), ("numbering", "numbering", numbering)):
+        if inner is None:
+            continue
+        parts[f"word/{name}.xml"] = (f'<w:{root} xmlns:w="{W_NS}">{inner}</w:{root}>').encode()
+        overrides[f"word/{name}.xml"] = f"{_CT}.{name}+xml"
+        rels.append(f'<Relationship Id="rId{len(rels) + 1}" Type="{_REL}/{name}" '
+                    f'Target="{name}.xml"/>')
+    types = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats'
+             '.org/package/2006/content-types"><Default Extension="rels" ContentType="application/'
+             'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+             '"application/xml"/>' + "".join(
+                 f'<Override PartName="/{n}" ContentType="{t}"/>' for n, t in overrides.items())
+             + "</Types>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", types)
+        zf.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="'
+                    'http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+                    f'Id="rId1" Type="{_REL}/officeDocument" Target="word/document.xml"/>'
+                    "</Relationships>")
+        zf.writestr("word/_rels/document.xml.rels", '<?xml version="1.0" encoding="UTF-8"?>'
+                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                    f'relationships">{"".join(rels)}</Relationships>')
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def p(text: str = "", *, style: str | None = None, rpr: str = "", ppr: str = "",
+      extra: str = "") -> str:
+    """One ``w:p`` with one run of ``text`` (escaped), for hand-made packages."""
+    from xml.sax.saxutils import escape
+
+    props = (f'<w:pStyle w:val="{style}"/>' if style else "") + ppr
+    run = (f'<w:r>{"<w:rPr>" + rpr + "</w:rPr>" if rpr else ""}'
+           f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>') if text else ""
+    return f'<w:p>{"<w:pPr>" + props + "</w:pPr>" if props else ""}{run}{extra}</w:p>'
+
+
+def ole_file(path: Path, streams: list[str]) -> Path:
+    """A compound file (the container of .doc and of encrypted Office files) holding empty
+    streams with the given names: header, one FAT sector, one directory sector."""
+    import struct
+
+    free, end, fat_sect = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    header = bytearray(512)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<I", header, 44, 1)        # FAT sectors
+    struct.pack_into("<I", header, 48, 1)        # first directory sector
+    struct.pack_into("<I", header, 56, 4096)     # mini stream cutoff
+    struct.pack_into("<IIII", header, 60, end, 0, end, 0)
+    struct.pack_into("<I", header, 76, 0)        # DIFAT[0]: the FAT is sector 0
+    for i in range(1, 109):
+        struct.pack_into("<I", header, 76 + 4 * i, free)
+    fat = bytearray(struct.pack("<II", fat_sect, end) + struct.pack("<I", free) * 126)
+
+    def entry(name: str, kind: int, child: int, right: int) -> bytes:
+        raw = name.encode("utf-16-le") + b"\0\0"
+        e = bytearray(128)
+        e[0:len(raw)] = raw
+        struct.pack_into("<HBB", e, 64, len(raw), kind, 1)
+        struct.pack_into("<III", e, 68, free, right, child)
+        struct.pack_into("<IQ", e, 116, end, 0)
+        return bytes(e)
+
+    names = ["Root Entry", *streams]
+    directory = b"".join(
+        entry(n, 5 if i == 0 else 2, 1 if i == 0 else free,
+              i + 1 if 0 < i < len(names) - 1 else free) for i, n in enumerate(names))
+    directory += b"\0" * (512 - len(directory) % 512 if len(directory) % 512 else 0)
+    path.write_bytes(bytes(header) + bytes(fat) + directory)
+    return path
