@@ -82,6 +82,20 @@ def view(report: Report, with_marks: bool = False) -> dict:
     }
 
 
+def assert_same_report(original, imported, *, marks: bool = False) -> None:
+    want, got = view(original, marks), view(imported, marks)
+    assert [s[:4] for s in got["sections"]] == [s[:4] for s in want["sections"]]
+    for w, g in zip(want["sections"], got["sections"], strict=True):
+        assert g == w, f"section {w[0]} {w[2]}"
+    assert got["intro"] == want["intro"]
+    assert got["ending"] == want["ending"]
+    assert len(got["footnotes"]) == len(want["footnotes"])
+    for n, (w, g) in enumerate(zip(want["footnotes"], got["footnotes"], strict=True), start=1):
+        assert g == w, f"footnote {n}"
+    assert imported.header == original.header
+    assert imported.closing == original.closing
+
+
 # -- python-docx ----------------------------------------------------------------------------
 def _add_runs(paragraph, runs, refs: dict[str, int]) -> None:
     for r in runs:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from _import_helpers import (
+    assert_same_report,
     build_docx,
     have,
     libreoffice_resave,
@@ -12,7 +13,6 @@ from _import_helpers import (
     report_markdown,
     sample_report,
     seed_report,
-    view,
 )
 
 from hgreport.checks import find_problems
@@ -32,20 +32,6 @@ def seed():
 @pytest.fixture(scope="module")
 def sample():
     return sample_report()
-
-
-def assert_same_report(original, imported, *, marks: bool = False) -> None:
-    want, got = view(original, marks), view(imported, marks)
-    assert [s[:4] for s in got["sections"]] == [s[:4] for s in want["sections"]]
-    for w, g in zip(want["sections"], got["sections"], strict=True):
-        assert g == w, f"section {w[0]} {w[2]}"
-    assert got["intro"] == want["intro"]
-    assert got["ending"] == want["ending"]
-    assert len(got["footnotes"]) == len(want["footnotes"])
-    for n, (w, g) in enumerate(zip(want["footnotes"], got["footnotes"], strict=True), start=1):
-        assert g == w, f"footnote {n}"
-    assert imported.header == original.header
-    assert imported.closing == original.closing
 
 
 def assert_seed_shape(result) -> None:
