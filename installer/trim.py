@@ -87,32 +87,43 @@ def _is_root(dest: str) -> bool:
             or re.match(r"^(lib)?python3", name) is not None)
 
 
-def reachable(binaries: Iterable[tuple], imports_of: Callable[[str], Iterable[str]]) -> list[tuple]:
-    """The binaries that a root needs (directly or through other binaries), roots included.
-
-    ``binaries`` are PyInstaller entries ``(dest, source, typecode)``; ``imports_of(source)``
-    names the libraries one binary loads."""
-    entries = list(binaries)
+def _closure(start: Iterable[tuple], entries: list[tuple],
+             imports_of: Callable[[str], Iterable[str]]) -> set[str]:
+    """Destination names of ``start`` and of every entry they load, directly or not."""
     by_name: dict[str, list[tuple]] = {}
     for entry in entries:
         by_name.setdefault(_parts(entry[0])[-1].lower(), []).append(entry)
-    todo = [e for e in entries if _is_root(e[0])]
+    todo = list(start)
     seen = {e[0] for e in todo}
     while todo:
         entry = todo.pop()
         for name in imports_of(entry[1]):
-            for dep in by_name.get(name.lower(), []):
+            for dep in by_name.get(_parts(name)[-1].lower(), []):
                 if dep[0] not in seen:
                     seen.add(dep[0])
                     todo.append(dep)
-    return [e for e in entries if e[0] in seen]
+    return seen
+
+
+def needed(binaries: Iterable[tuple], imports_of: Callable[[str], Iterable[str]]) -> list[tuple]:
+    """The binaries that stay once the unwanted Qt plugins go: everything except those plugins
+    and the libraries that only they load. A library nothing links to (loaded at run time by
+    name, like Qt's software OpenGL) stays.
+
+    ``binaries`` are PyInstaller entries ``(dest, source, typecode)``; ``imports_of(source)``
+    names the libraries one binary links to."""
+    entries = list(binaries)
+    unwanted = [e for e in entries if keep_plugin(e[0]) is False]
+    kept = [e for e in entries if keep_plugin(e[0]) is not False]
+    used = _closure([e for e in kept if _is_root(e[0])], kept, imports_of)
+    only_for_unwanted = _closure(unwanted, entries, imports_of) - used
+    return [e for e in kept if e[0] not in only_for_unwanted]
 
 
 def trim(binaries: list[tuple], datas: list[tuple],
          imports_of: Callable[[str], Iterable[str]]) -> tuple[list[tuple], list[tuple], list[str]]:
     """The binaries and data that stay, and the destination names left out."""
-    kept_bins = [b for b in binaries if keep_plugin(b[0]) is not False]
-    kept_bins = reachable(kept_bins, imports_of)
+    kept_bins = needed(binaries, imports_of)
     kept_names = {b[0] for b in kept_bins}
     dropped = sorted({b[0] for b in binaries} - kept_names)
     gone = {"/".join(_parts(d)) for d in dropped}

@@ -124,3 +124,47 @@ def test_program_icon_holds_every_size_windows_asks_for(tmp_path):
         assert image.pixelColor(image.width() // 2, image.height() // 2).alpha() > 0
         sizes.append(image.width())
     assert {16, 32, 48, 256} <= set(sizes)
+
+
+def _load_trim():
+    spec = importlib.util.spec_from_file_location("installer_trim", ROOT / "installer" / "trim.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_left_out_qt_parts_take_only_what_nothing_else_needs():
+    trim = _load_trim()
+    plugins = "PySide6/Qt/plugins"
+    binaries = [(dest, dest, "BINARY") for dest in (
+        "PySide6/QtWidgets.abi3.so", "PySide6/Qt/lib/libQt6Widgets.so.6",
+        "PySide6/Qt/lib/libQt6Gui.so.6", "libgtk-3.so.0", "libQt6Network.so.6",
+        "PySide6/Qt/lib/opengl32sw.dll",
+        f"{plugins}/platforms/libqxcb.so", f"{plugins}/platforms/libqoffscreen.so",
+        f"{plugins}/platforms/libqeglfs.so", f"{plugins}/platformthemes/libqgtk3.so",
+        f"{plugins}/tls/libqopensslbackend.so", f"{plugins}/imageformats/libqsvg.so",
+        f"{plugins}/imageformats/libqtiff.so")]
+    links = {
+        "PySide6/QtWidgets.abi3.so": ["libQt6Widgets.so.6"],
+        "PySide6/Qt/lib/libQt6Widgets.so.6": ["libQt6Gui.so.6"],
+        f"{plugins}/platformthemes/libqgtk3.so": ["libgtk-3.so.0", "libQt6Gui.so.6"],
+        f"{plugins}/tls/libqopensslbackend.so": ["libQt6Network.so.6"],
+    }
+    datas = [("libgtk-3.so.0.link", "libgtk-3.so.0", "SYMLINK"),
+             ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+             ("libQt6Network.so.6.link", "libQt6Network.so.6", "SYMLINK"),
+             ("babel/locale-data/vi.dat", "x", "DATA"), ("babel/locale-data/fr.dat", "x", "DATA"),
+             ("babel/locale-data/root.dat", "x", "DATA"), ("babel/global.dat", "x", "DATA"),
+             ("PySide6/Qt/translations/qtbase_fr.qm", "x", "DATA"),
+             ("resources/translations/hgreport_vi.qm", "x", "DATA"),
+             ("resources/translations/hgreport_vi.ts", "x", "DATA")]
+    kept, kept_datas, dropped = trim.trim(binaries, datas, lambda src: links.get(src, []))
+    kept = {b[0] for b in kept}
+    assert {"PySide6/QtWidgets.abi3.so", "PySide6/Qt/lib/libQt6Widgets.so.6",
+            "PySide6/Qt/lib/libQt6Gui.so.6", "PySide6/Qt/lib/opengl32sw.dll",
+            f"{plugins}/platforms/libqxcb.so", f"{plugins}/platforms/libqoffscreen.so",
+            f"{plugins}/imageformats/libqsvg.so"} == kept
+    assert {d[0] for d in kept_datas} == {
+        "libQt6Gui.so.6", "babel/locale-data/vi.dat", "babel/locale-data/root.dat",
+        "babel/global.dat", "resources/translations/hgreport_vi.qm"}
+    assert "libgtk-3.so.0" in dropped and "libQt6Network.so.6" in dropped
