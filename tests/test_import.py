@@ -164,3 +164,18 @@ def test_sample_resaved_by_libreoffice(tmp_path, sample):
     src = build_docx(sample, tmp_path / "sample.docx")
     result = import_docx(libreoffice_resave(src, tmp_path / "lo"))
     assert_same_report(sample, result.report, marks=True)
+
+
+def test_imported_report_saves_to_a_report_file(tmp_path, seed):
+    """What `hgreport import REPORT.docx -o REPORT.db` does: the import stored as it is."""
+    from hgreport.store import ReportStore
+
+    result = import_docx(build_docx(seed, tmp_path / "report.docx"))
+    store = ReportStore.create(tmp_path / "report.db", result.report, author="Người nhập")
+    store.close()
+    store = ReportStore.open(tmp_path / "report.db", author="Người đọc")
+    try:
+        reopened = store.load_report()
+    finally:
+        store.close()
+    assert_same_report(seed, reopened)

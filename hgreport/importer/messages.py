@@ -110,7 +110,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field_number": ("số, ký hiệu", "number"),
     "field_draft_mark": ("dấu dự thảo", "draft mark"),
     "field_urgency": ("độ khẩn", "urgency"),
-    "field_place_date": ("địa danh, ngày tháng", "place and date"),
+    "field_place_date": ("địa danh và ngày tháng", "place and date"),
     "field_type_name": ("tên loại văn bản", "document type"),
     "field_summary": ("trích yếu", "summary"),
     "field_rule": ("dòng “-----”", "the “-----” line"),
