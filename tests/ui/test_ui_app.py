@@ -1,0 +1,100 @@
+"""Starting hgreport: open a given file, the last file, or the first-run choice."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from hgreport.store import ReportStore
+from ui import app
+from ui.main_window import recent_files, settings
+
+
+def _no_loop(monkeypatch):
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+
+
+def _close_all():
+    for win in list(app._windows):
+        win.close()
+        win.deleteLater()
+    app._windows.clear()
+
+
+def test_run_opens_the_given_file_and_remembers_it(qtbot, monkeypatch, seed_db):
+    _no_loop(monkeypatch)
+    assert app.run(str(seed_db)) == 0
+    win = app._windows[-1]
+    assert win.isVisible() and win.store.path.resolve() == seed_db.resolve()
+    assert win.tree.items[win.session.report.ordered_sections()[0].id].label().startswith("I. ")
+    assert recent_files()[0] == str(seed_db.resolve())
+    _close_all()
+
+
+def test_run_without_a_path_opens_the_last_file(qtbot, monkeypatch, seed_db, dialog_log):
+    _no_loop(monkeypatch)
+    settings().setValue("last_file", str(seed_db))
+    assert app.run() == 0
+    assert app._windows[-1].store.path.resolve() == seed_db.resolve()
+    assert dialog_log.errors == []
+    _close_all()
+
+
+def test_first_run_new_report_from_template(qtbot, monkeypatch, tmp_path, dialog_log):
+    _no_loop(monkeypatch)
+    dialog_log.first_run = "new"
+    dialog_log.save_path = str(tmp_path / "bao-cao-2025.db")
+    assert app.run() == 0
+    win = app._windows[-1]
+    assert win.store.path.name == "bao-cao-2025.db"
+    from hgreport.interchange import load_report_json
+    from hgreport.resources import template_path
+
+    template = load_report_json(template_path("annual"))
+    assert [s.title for s in win.session.report.ordered_sections()] == \
+        [s.title for s in template.ordered_sections()]
+    _close_all()
+    with ReportStore.open(tmp_path / "bao-cao-2025.db") as store:
+        assert store.load_report().header.type_name == template.header.type_name
+
+
+def test_first_run_open_the_sample(qtbot, monkeypatch, dialog_log):
+    _no_loop(monkeypatch)
+    dialog_log.first_run = "sample"
+    assert app.run() == 0
+    win = app._windows[-1]
+    assert win.session.report.footnotes  # the sample shows footnotes
+    assert win.footnotes.count() == len(win.session.report.footnotes_in_order())
+    _close_all()
+
+
+def test_first_run_open_a_file_or_give_up(qtbot, monkeypatch, seed_db, dialog_log):
+    _no_loop(monkeypatch)
+    dialog_log.first_run = "open"
+    dialog_log.open_path = str(seed_db)
+    assert app.run() == 0
+    assert app._windows[-1].store.path.resolve() == seed_db.resolve()
+    _close_all()
+    dialog_log.first_run = None
+    settings().remove("last_file")
+    assert app.run() == 0 and not app._windows
+
+
+def test_a_file_that_is_not_a_report_gives_a_message(qtbot, monkeypatch, tmp_path,
+                                                     dialog_log):
+    _no_loop(monkeypatch)
+    bad = tmp_path / "word.db"
+    bad.write_bytes(b"PK\x03\x04 not a database")
+    assert app.run(str(bad)) == 1
+    assert dialog_log.errors and "word.db" in dialog_log.errors[0]
+
+
+def test_window_layout_is_remembered(open_window, seed_db):
+    win = open_window(seed_db)
+    win.resize(700, 500)
+    win.splitter.setSizes([200, 600, 200])
+    win.act_footnotes.setChecked(False)
+    win._toggle_footnotes()
+    win.close()
+    again = open_window(seed_db)
+    assert (again.width(), again.height()) == (700, 500)
+    assert not again.footnotes.isVisible() and not again.act_footnotes.isChecked()
