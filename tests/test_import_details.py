@@ -277,3 +277,41 @@ def test_strict_open_xml_is_read(tmp_path):
     report = import_docx(make_docx(tmp_path / "a.docx", "", document_xml=xml.encode())).report
     assert outline(report) == [("I.", "MỞ ĐẦU")]
     assert texts(report.sections[0]) == ["Nội dung."]
+
+
+def _lines(*texts: str, rpr: str = "", center: bool = True) -> str:
+    """One paragraph whose lines are separated by line breaks (Shift+Enter in Word)."""
+    runs = '<w:r><w:br/></w:r>'.join(run(t, rpr) for t in texts)
+    props = '<w:pPr><w:jc w:val="center"/></w:pPr>' if center else ""
+    return f"<w:p>{props}{runs}</w:p>"
+
+
+def test_header_and_closing_typed_with_line_breaks(tmp_path):
+    cell = "<w:tc>{}</w:tc>"
+    header = ("<w:tbl><w:tr>"
+              + cell.format(_lines("ĐẢNG BỘ TỈNH HẬU GIANG", "HUYỆN ỦY LONG MỸ", "*",
+                                   "Số 08-BC/HU"))
+              + cell.format(p("ĐẢNG CỘNG SẢN VIỆT NAM", rpr=B) + p("---------------")
+                            + p("Long Mỹ, ngày 15 tháng 6 năm 2024", rpr="<w:i/>"))
+              + "</w:tr></w:tbl>")
+    closing = ("<w:tbl><w:tr>"
+               + cell.format(_lines("Nơi nhận:", "- Ban Thường vụ Tỉnh ủy,", "- Lưu VPHU.",
+                                    center=False))
+               + cell.format(_lines("K/T BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "", "", "Trần Văn Tư"))
+               + "</w:tr></w:tbl>")
+    body = header + "".join([
+        p("BÁO CÁO", rpr=B), p("sơ kết 6 tháng đầu năm 2024", rpr=B), p("-----"),
+        p("Mở đầu."), p("I. KẾT QUẢ"), p("Nội dung."), p("Trên đây là báo cáo."),
+    ]) + closing
+    result = import_docx(make_docx(tmp_path / "a.docx", body))
+    h, c = result.report.header, result.report.closing
+    assert (h.superior, h.issuer) == ("ĐẢNG BỘ TỈNH HẬU GIANG", "HUYỆN ỦY LONG MỸ")
+    assert (h.number, h.type_code, h.issuer_code) == ("08", "BC", "HU")
+    assert (h.place, h.day, h.month, h.year) == ("Long Mỹ", 15, 6, 2024)
+    assert h.summary == "sơ kết 6 tháng đầu năm 2024"
+    assert c.recipients == ["Ban Thường vụ Tỉnh ủy,", "Lưu VPHU."]
+    assert (c.authority, c.position, c.signer) == ("K/T BAN THƯỜNG VỤ", "PHÓ BÍ THƯ",
+                                                   "Trần Văn Tư")
+    assert texts(result.report.intro) == ["Mở đầu."]
+    assert texts(result.report.ending) == ["Trên đây là báo cáo."]
+    assert result.summary.issues == []

@@ -15,6 +15,7 @@ from ..model import (
     Header,
     Paragraph,
     Report,
+    Run,
     Section,
 )
 from ..numbering import roman
@@ -173,9 +174,10 @@ class HeaderReader:
         f = fold(t)
         if f == "dang cong san viet nam":
             self.found.add_header("party_title")
-        elif _RULE.fullmatch(t) and (self.type_seen or self.rule_mode):
-            self.rule_seen = True
-            self.found.add_header("rule")
+        elif _RULE.fullmatch(t):
+            if self.type_seen:  # the "-----" under the title block; earlier ones are ornaments
+                self.rule_seen = True
+                self.found.add_header("rule")
         elif _STAR.fullmatch(t):
             pass
         elif (m := _number_line(t)) is not None:
@@ -270,7 +272,7 @@ class ClosingReader:
 
     def cell(self, paras: list[Para]) -> None:
         """One cell of a closing table: the recipients list or the signature."""
-        lines = [(p, _squash(p.text)) for p in paras]
+        lines = [(p, _squash(p.text)) for para in paras for p in _split_lines(para)]
         lines = [(p, t) for p, t in lines if t]
         if any(fold(t).startswith("noi nhan") for _, t in lines):
             seen = False
@@ -292,7 +294,7 @@ class ClosingReader:
     def paragraphs(self, paras: list[Para]) -> None:
         """The closing as plain paragraphs: "Nơi nhận:", "- …" lines, authority, position, name."""
         state = None
-        for p in paras:
+        for p in (line for para in paras for line in _split_lines(para)):
             t = _squash(p.text)
             if not t:
                 continue
@@ -321,6 +323,15 @@ class ClosingReader:
                 self.found.closing.append(key)
         return Closing.from_dict({"recipients": self.recipients, "authority": self.authority,
                                   "position": self.position, "signer": self.signer})
+
+
+def _split_lines(para: Para) -> list[Para]:
+    """A paragraph whose lines are separated by line breaks, as one paragraph per line (header
+    and closing blocks are often typed that way); a one-line paragraph as it is."""
+    if "\n" not in para.text:
+        return [para]
+    return [Para([Run.of(line)], None, para.align, False, "", para.bold)
+            for line in para.text.split("\n")]
 
 
 def _closing_marker(block: Para | Table) -> bool:
@@ -439,23 +450,33 @@ def build_report(blocks: list[Para | Table]) -> Built:
     #    lines that read as header lines
     probe = TreeBuilder([], [])
     rule_at = None
+    first_rule = None
+    type_seen = False
     for i, block in enumerate(blocks[:60]):
-        if isinstance(block, Table):
-            continue
-        t = _squash(block.text)
-        if _RULE.fullmatch(t):
-            rule_at = i
+        lines = block.paragraphs() if isinstance(block, Table) else [block]
+        texts = [_squash(t) for p in lines for t in p.text.split("\n")] or [""]
+        if isinstance(block, Para) and any(_RULE.fullmatch(t) for t in texts):
+            if type_seen:
+                rule_at = i
+                break
+            if first_rule is None:
+                first_rule = i
+        if any(_is_caps(t) and _is_type_name(t) for t in texts):
+            type_seen = True
+        if isinstance(block, Para) and (block.heading_level is not None or len(texts[0]) > 400
+                                        or probe.heading(block)):
             break
-        if block.heading_level is not None or len(t) > 400 or probe.heading(block):
-            break
+    if rule_at is None and not type_seen:
+        rule_at = first_rule  # no document type line: the first rule closes the header
     reader = HeaderReader(found, rule_mode=rule_at is not None)
     leftover_header: list[Para] = []
     start = 0
     if rule_at is not None:
         for block in blocks[: rule_at + 1]:
             for p in (block.paragraphs() if isinstance(block, Table) else [block]):
-                if not reader.feed(p):
-                    leftover_header.append(p)
+                for line in _split_lines(p):
+                    if not reader.feed(line):
+                        leftover_header.append(line)
         start = rule_at + 1
     else:
         for i, block in enumerate(blocks[:60]):
@@ -463,12 +484,18 @@ def build_report(blocks: list[Para | Table]) -> Built:
                 if not _header_table(block):
                     break
                 for p in block.paragraphs():
-                    if not reader.feed(p):
-                        leftover_header.append(p)
+                    for line in _split_lines(p):
+                        if not reader.feed(line):
+                            leftover_header.append(line)
                 start = i + 1
                 continue
-            if block.heading_level is not None or probe.heading(block) or not reader.feed(block):
+            if block.heading_level is not None or probe.heading(block):
                 break
+            lines = _split_lines(block)
+            taken = [reader.feed(line) for line in lines]
+            if not any(taken):
+                break
+            leftover_header.extend(line for line, ok in zip(lines, taken, strict=True) if not ok)
             start = i + 1
     report.header = reader.header()
     found.unrecognised_header = [_squash(p.text) for p in leftover_header]
