@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -66,8 +67,8 @@ def open_path(path: str | Path, parent: QWidget | None = None):
         return None
     win = open_window(store)
     if store.read_only:
-        dialogs.show_info(win, win.tr("This report is opened read-only: changes cannot be "
-                                      "saved to it."))
+        dialogs.show_info(win, QCoreApplication.translate(
+            "MainWindow", "This report is opened read-only: changes cannot be saved to it."))
     return win
 
 

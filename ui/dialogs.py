@@ -7,40 +7,57 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
-
-
 def _filter() -> str:
-    return _tr("hgreport reports (*.db)") + ";;" + _tr("All files (*)")
+    return (
+        QCoreApplication.translate("Dialogs", "hgreport reports (*.db)")
+        + ";;"
+        + QCoreApplication.translate("Dialogs", "All files (*)")
+    )
 
 
 def ask_open_path(parent: QWidget | None, folder: str = "") -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("Open report"), folder, _filter())
+    path, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("Dialogs", "Open report"), folder, _filter()
+    )
     return path or None
 
 
 def ask_save_path(parent: QWidget | None, suggested: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Save the new report as"), suggested,
-                                          _filter())
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Dialogs", "Save the new report as"),
+        suggested,
+        _filter(),
+    )
     if path and not path.lower().endswith(".db"):
         path += ".db"
     return path or None
 
 
 def first_run_choice(parent: QWidget | None) -> str | None:
-    """"new" (from the template), "sample", "open" or None (closed)."""
+    """ "new" (from the template), "sample", "open" or None (closed)."""
     box = QMessageBox(parent)
-    box.setWindowTitle(_tr("Welcome to hgreport"))
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Welcome to hgreport"))
     box.setIcon(QMessageBox.Icon.Question)
-    box.setText(_tr("What would you like to do?"))
-    box.setInformativeText(_tr("A report is kept in one .db file that holds its sections, "
-                               "text and footnotes. Word files are made from it with Export."))
-    new = box.addButton(_tr("New report from template"), QMessageBox.ButtonRole.AcceptRole)
-    sample = box.addButton(_tr("Open the sample report"), QMessageBox.ButtonRole.ActionRole)
-    open_ = box.addButton(_tr("Open…"), QMessageBox.ButtonRole.ActionRole)
+    box.setText(QCoreApplication.translate("Dialogs", "What would you like to do?"))
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Dialogs",
+            "A report is kept in one .db file that holds its sections, "
+            "text and footnotes. Word files are made from it with Export.",
+        )
+    )
+    new = box.addButton(
+        QCoreApplication.translate("Dialogs", "New report from template"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    sample = box.addButton(
+        QCoreApplication.translate("Dialogs", "Open the sample report"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    open_ = box.addButton(
+        QCoreApplication.translate("Dialogs", "Open…"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     clicked = box.clickedButton()
@@ -50,14 +67,26 @@ def first_run_choice(parent: QWidget | None) -> str | None:
 def ask_conflict(parent: QWidget | None, what: str) -> str:
     """Someone else saved the same part first: "mine" or "theirs"."""
     box = QMessageBox(parent)
-    box.setWindowTitle(_tr("Changed by someone else"))
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Changed by someone else"))
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setText(_tr("“%1” was changed by someone else while you were editing it.")
-                .replace("%1", what))
-    box.setInformativeText(_tr("Keep your version (theirs stays in the history) or take theirs "
-                               "(yours stays in the history)?"))
-    mine = box.addButton(_tr("Keep mine"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("Take theirs"), QMessageBox.ButtonRole.RejectRole)
+    box.setText(
+        QCoreApplication.translate(
+            "Dialogs", "“%1” was changed by someone else while you were editing it."
+        ).replace("%1", what)
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Dialogs",
+            "Keep your version (theirs stays in the history) or take theirs "
+            "(yours stays in the history)?",
+        )
+    )
+    mine = box.addButton(
+        QCoreApplication.translate("Dialogs", "Keep mine"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QCoreApplication.translate("Dialogs", "Take theirs"), QMessageBox.ButtonRole.RejectRole
+    )
     box.exec()
     return "mine" if box.clickedButton() is mine else "theirs"
 
@@ -65,11 +94,15 @@ def ask_conflict(parent: QWidget | None, what: str) -> str:
 def ask_after_export(parent: QWidget | None, path: str) -> str | None:
     """After a successful export: "open", "folder" or None."""
     box = QMessageBox(parent)
-    box.setWindowTitle(_tr("Export finished"))
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Export finished"))
     box.setIcon(QMessageBox.Icon.Information)
-    box.setText(_tr("The Word file was written:") + "\n" + path)
-    open_ = box.addButton(_tr("Open"), QMessageBox.ButtonRole.AcceptRole)
-    folder = box.addButton(_tr("Show in folder"), QMessageBox.ButtonRole.ActionRole)
+    box.setText(QCoreApplication.translate("Dialogs", "The Word file was written:") + "\n" + path)
+    open_ = box.addButton(
+        QCoreApplication.translate("Dialogs", "Open"), QMessageBox.ButtonRole.AcceptRole
+    )
+    folder = box.addButton(
+        QCoreApplication.translate("Dialogs", "Show in folder"), QMessageBox.ButtonRole.ActionRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     return {open_: "open", folder: "folder"}.get(box.clickedButton())
@@ -81,8 +114,8 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 def show_error(parent: QWidget | None, text: str) -> None:
-    QMessageBox.warning(parent, _tr("hgreport"), text)
+    QMessageBox.warning(parent, QCoreApplication.translate("Dialogs", "hgreport"), text)
 
 
 def show_info(parent: QWidget | None, text: str) -> None:
-    QMessageBox.information(parent, _tr("hgreport"), text)
+    QMessageBox.information(parent, QCoreApplication.translate("Dialogs", "hgreport"), text)

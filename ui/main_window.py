@@ -183,50 +183,49 @@ class MainWindow(QMainWindow):
         return act
 
     def _make_actions(self) -> None:
-        tr = self.tr
         A = self._action
-        self.act_new = A(tr("&New report from template…"), self.new_report, QKeySequence.New)
-        self.act_open = A(tr("&Open…"), self.open_report, QKeySequence.Open)
-        self.act_export = A(tr("E&xport to Word"), self.export, "Ctrl+E",
-                            tr("Write the Word file next to the report (Ctrl+E)"))
-        self.act_properties = A(tr("Document &properties…"), self.edit_properties, "Ctrl+Alt+P",
-                                tr("Issuer, number, date, summary, recipients, signature"))
-        self.act_quit = A(tr("&Quit"), self.close, QKeySequence.Quit)
-        self.act_undo = A(tr("&Undo"), self.undo, QKeySequence.Undo)
-        self.act_redo = A(tr("&Redo"), self.redo, [QKeySequence("Ctrl+Y"),
+        self.act_new = A(self.tr("&New report from template…"), self.new_report, QKeySequence.New)
+        self.act_open = A(self.tr("&Open…"), self.open_report, QKeySequence.Open)
+        self.act_export = A(self.tr("E&xport to Word"), self.export, "Ctrl+E",
+                            self.tr("Write the Word file next to the report (Ctrl+E)"))
+        self.act_properties = A(self.tr("Document &properties…"), self.edit_properties, "Ctrl+Alt+P",
+                                self.tr("Issuer, number, date, summary, recipients, signature"))
+        self.act_quit = A(self.tr("&Quit"), self.close, QKeySequence.Quit)
+        self.act_undo = A(self.tr("&Undo"), self.undo, QKeySequence.Undo)
+        self.act_redo = A(self.tr("&Redo"), self.redo, [QKeySequence("Ctrl+Y"),
                                                    QKeySequence("Ctrl+Shift+Z")])
-        self.act_find = A(tr("&Find…"), lambda: self.open_find(False), QKeySequence.Find)
-        self.act_replace = A(tr("&Replace…"), lambda: self.open_find(True), "Ctrl+H")
-        self.act_bold = A(tr("&Bold"), lambda: self._mark("b"), QKeySequence.Bold, checkable=True)
-        self.act_italic = A(tr("&Italic"), lambda: self._mark("i"), QKeySequence.Italic,
+        self.act_find = A(self.tr("&Find…"), lambda: self.open_find(False), QKeySequence.Find)
+        self.act_replace = A(self.tr("&Replace…"), lambda: self.open_find(True), "Ctrl+H")
+        self.act_bold = A(self.tr("&Bold"), lambda: self._mark("b"), QKeySequence.Bold, checkable=True)
+        self.act_italic = A(self.tr("&Italic"), lambda: self._mark("i"), QKeySequence.Italic,
                             checkable=True)
-        self.act_underline = A(tr("&Underline"), lambda: self._mark("u"), QKeySequence.Underline,
+        self.act_underline = A(self.tr("&Underline"), lambda: self._mark("u"), QKeySequence.Underline,
                                checkable=True)
-        self.act_sup = A(tr("Su&perscript"), lambda: self._mark("sup"), "Ctrl+Shift+=",
+        self.act_sup = A(self.tr("Su&perscript"), lambda: self._mark("sup"), "Ctrl+Shift+=",
                          checkable=True)
-        self.act_sub = A(tr("Su&bscript"), lambda: self._mark("sub"), "Ctrl+=", checkable=True)
-        self.act_justify = A(tr("&Justify"), lambda: self.editor.set_alignment(None), "Ctrl+J")
-        self.act_left = A(tr("Align &left"), lambda: self.editor.set_alignment("left"), "Ctrl+L")
-        self.act_center = A(tr("&Centre"), lambda: self.editor.set_alignment("center"),
+        self.act_sub = A(self.tr("Su&bscript"), lambda: self._mark("sub"), "Ctrl+=", checkable=True)
+        self.act_justify = A(self.tr("&Justify"), lambda: self.editor.set_alignment(None), "Ctrl+J")
+        self.act_left = A(self.tr("Align &left"), lambda: self.editor.set_alignment("left"), "Ctrl+L")
+        self.act_center = A(self.tr("&Centre"), lambda: self.editor.set_alignment("center"),
                             "Ctrl+Shift+E")
-        self.act_right = A(tr("Align &right"), lambda: self.editor.set_alignment("right"),
+        self.act_right = A(self.tr("Align &right"), lambda: self.editor.set_alignment("right"),
                            "Ctrl+R")
-        self.act_footnote = A(tr("Insert &footnote"), self.insert_footnote, "Ctrl+Alt+F",
-                              tr("Insert a footnote at the cursor (Ctrl+Alt+F)"))
-        self.act_add = A(tr("Add section &after"), lambda: self.add_section(False),
+        self.act_footnote = A(self.tr("Insert &footnote"), self.insert_footnote, "Ctrl+Alt+F",
+                              self.tr("Insert a footnote at the cursor (Ctrl+Alt+F)"))
+        self.act_add = A(self.tr("Add section &after"), lambda: self.add_section(False),
                          "Ctrl+Alt+N")
-        self.act_add_child = A(tr("Add &subsection"), lambda: self.add_section(True),
+        self.act_add_child = A(self.tr("Add &subsection"), lambda: self.add_section(True),
                                "Ctrl+Alt+Shift+N")
-        self.act_rename = A(tr("&Rename section"), self.rename_section, "F2")
-        self.act_delete = A(tr("&Delete section"), self.delete_section, "Ctrl+Alt+Del")
-        self.act_restore = A(tr("Restore a deleted section…"), self.restore_section)
-        self.act_up = A(tr("Move &up"), lambda: self._move("up"), "Alt+Shift+Up")
-        self.act_down = A(tr("Move do&wn"), lambda: self._move("down"), "Alt+Shift+Down")
-        self.act_promote = A(tr("&Promote (one level up)"), lambda: self._move("promote"),
+        self.act_rename = A(self.tr("&Rename section"), self.rename_section, "F2")
+        self.act_delete = A(self.tr("&Delete section"), self.delete_section, "Ctrl+Alt+Del")
+        self.act_restore = A(self.tr("Restore a deleted section…"), self.restore_section)
+        self.act_up = A(self.tr("Move &up"), lambda: self._move("up"), "Alt+Shift+Up")
+        self.act_down = A(self.tr("Move do&wn"), lambda: self._move("down"), "Alt+Shift+Down")
+        self.act_promote = A(self.tr("&Promote (one level up)"), lambda: self._move("promote"),
                              "Alt+Shift+Left")
-        self.act_demote = A(tr("D&emote (one level down)"), lambda: self._move("demote"),
+        self.act_demote = A(self.tr("D&emote (one level down)"), lambda: self._move("demote"),
                             "Alt+Shift+Right")
-        self.act_footnotes = A(tr("&Footnotes panel"), self._toggle_footnotes, "Ctrl+Alt+M",
+        self.act_footnotes = A(self.tr("&Footnotes panel"), self._toggle_footnotes, "Ctrl+Alt+M",
                                checkable=True)
         self.act_footnotes.setChecked(True)
         self.lang_actions = {}
@@ -236,36 +235,35 @@ class MainWindow(QMainWindow):
             self.lang_actions[code] = act
 
     def _make_menus(self) -> None:
-        tr = self.tr
         mb = self.menuBar()
-        m = mb.addMenu(tr("&File"))
+        m = mb.addMenu(self.tr("&File"))
         m.addActions([self.act_new, self.act_open])
-        self.recent_menu = m.addMenu(tr("Open &recent"))
+        self.recent_menu = m.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addSeparator()
         m.addActions([self.act_export, self.act_properties])
         m.addSeparator()
         m.addAction(self.act_quit)
-        m = mb.addMenu(tr("&Edit"))
+        m = mb.addMenu(self.tr("&Edit"))
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
         m.addActions([self.act_find, self.act_replace])
-        m = mb.addMenu(tr("F&ormat"))
+        m = mb.addMenu(self.tr("F&ormat"))
         m.addActions([self.act_bold, self.act_italic, self.act_underline, self.act_sup,
                       self.act_sub])
         m.addSeparator()
         m.addActions([self.act_justify, self.act_left, self.act_center, self.act_right])
-        m = mb.addMenu(tr("&Insert"))
+        m = mb.addMenu(self.tr("&Insert"))
         m.addAction(self.act_footnote)
-        m = mb.addMenu(tr("&Sections"))
+        m = mb.addMenu(self.tr("&Sections"))
         m.addActions([self.act_add, self.act_add_child, self.act_rename])
         m.addSeparator()
         m.addActions([self.act_up, self.act_down, self.act_promote, self.act_demote])
         m.addSeparator()
         m.addActions([self.act_delete, self.act_restore])
-        m = mb.addMenu(tr("&View"))
+        m = mb.addMenu(self.tr("&View"))
         m.addAction(self.act_footnotes)
-        lm = m.addMenu(tr("&Language"))
+        lm = m.addMenu(self.tr("&Language"))
         lm.addActions(list(self.lang_actions.values()))
 
     def _make_toolbar(self) -> None:

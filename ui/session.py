@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument, QUndoCommand, QUndoStack
 
 from hgreport import errors
@@ -84,8 +84,6 @@ class Session(QObject):
 
     def section_label(self, section_id: str) -> str:
         """"II.1. Title" for numbered sections, a name for the introduction and ending."""
-        from PySide6.QtCore import QCoreApplication
-
         sec = self.section(section_id)
         if sec.kind == "intro":
             return QCoreApplication.translate("Session", "Opening")
@@ -528,15 +526,11 @@ class _StructureCommand(QUndoCommand):
             self.setObsolete(True)
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Session", text)
 
 
 class _AddSection(_StructureCommand):
     def __init__(self, session, parent_id, index, title):
-        super().__init__(session, _tr("Add section"))
+        super().__init__(session, QCoreApplication.translate("Session", "Add section"))
         self.section_id = new_id()
         self.parent_id, self.index, self.title = parent_id, index, title
         self.done_once = False
@@ -556,7 +550,7 @@ class _AddSection(_StructureCommand):
 
 class _RenameSection(_StructureCommand):
     def __init__(self, session, section_id, old, new):
-        super().__init__(session, _tr("Rename section"))
+        super().__init__(session, QCoreApplication.translate("Session", "Rename section"))
         self.section_id, self.old, self.new = section_id, old, new
 
     def redo(self):
@@ -568,7 +562,7 @@ class _RenameSection(_StructureCommand):
 
 class _MoveSection(_StructureCommand):
     def __init__(self, session, section_id, before, after):
-        super().__init__(session, _tr("Move section"))
+        super().__init__(session, QCoreApplication.translate("Session", "Move section"))
         self.section_id, self.before, self.after = section_id, before, after
 
     def redo(self):
@@ -582,7 +576,7 @@ class _MoveSection(_StructureCommand):
 
 class _DeleteSection(_StructureCommand):
     def __init__(self, session, section_id):
-        super().__init__(session, _tr("Delete section"))
+        super().__init__(session, QCoreApplication.translate("Session", "Delete section"))
         self.section_id = section_id
 
     def redo(self):
@@ -594,7 +588,7 @@ class _DeleteSection(_StructureCommand):
 
 class _RestoreSection(_DeleteSection):
     def __init__(self, session, section_id):
-        _StructureCommand.__init__(self, session, _tr("Restore section"))
+        _StructureCommand.__init__(self, session, QCoreApplication.translate("Session", "Restore section"))
         self.section_id = section_id
 
     def redo(self):

@@ -1,0 +1,1173 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN" sourcelanguage="en">
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <source>hgreport reports (*.db)</source>
+            <translation>Báo cáo hgreport (*.db)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>Tất cả các tệp (*)</translation>
+        </message>
+        <message>
+            <source>Open report</source>
+            <translation>Mở báo cáo</translation>
+        </message>
+        <message>
+            <source>Save the new report as</source>
+            <translation>Lưu báo cáo mới thành</translation>
+        </message>
+        <message>
+            <source>Welcome to hgreport</source>
+            <translation>Chào mừng đến với hgreport</translation>
+        </message>
+        <message>
+            <source>What would you like to do?</source>
+            <translation>Bạn muốn làm gì?</translation>
+        </message>
+        <message>
+            <source>A report is kept in one .db file that holds its sections, text and footnotes. Word files are made from it with Export.</source>
+            <translation>Mỗi báo cáo là một tệp .db chứa các mục, nội dung và chú thích. Tệp Word được tạo ra từ đó bằng nút Xuất.</translation>
+        </message>
+        <message>
+            <source>New report from template</source>
+            <translation>Báo cáo mới từ mẫu</translation>
+        </message>
+        <message>
+            <source>Open the sample report</source>
+            <translation>Mở báo cáo mẫu</translation>
+        </message>
+        <message>
+            <source>Open…</source>
+            <translation>Mở…</translation>
+        </message>
+        <message>
+            <source>Changed by someone else</source>
+            <translation>Người khác đã sửa</translation>
+        </message>
+        <message>
+            <source>“%1” was changed by someone else while you were editing it.</source>
+            <translation>“%1” đã được người khác sửa trong lúc bạn đang soạn.</translation>
+        </message>
+        <message>
+            <source>Keep your version (theirs stays in the history) or take theirs (yours stays in the history)?</source>
+            <translation>Giữ bản của bạn (bản của họ vẫn còn trong lịch sử) hay lấy bản của họ (bản của bạn vẫn còn trong lịch sử)?</translation>
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation>Giữ bản của tôi</translation>
+        </message>
+        <message>
+            <source>Take theirs</source>
+            <translation>Lấy bản của họ</translation>
+        </message>
+        <message>
+            <source>Export finished</source>
+            <translation>Đã xuất xong</translation>
+        </message>
+        <message>
+            <source>The Word file was written:</source>
+            <translation>Đã ghi tệp Word:</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Mở</translation>
+        </message>
+        <message>
+            <source>Show in folder</source>
+            <translation>Mở thư mục chứa tệp</translation>
+        </message>
+        <message>
+            <source>hgreport</source>
+            <translation>hgreport</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <source>Find</source>
+            <translation>Tìm</translation>
+        </message>
+        <message>
+            <source>Replace with</source>
+            <translation>Thay bằng</translation>
+        </message>
+        <message>
+            <source>Ignore accents</source>
+            <translation>Không phân biệt dấu</translation>
+        </message>
+        <message>
+            <source>Match case</source>
+            <translation>Phân biệt hoa thường</translation>
+        </message>
+        <message>
+            <source>Whole report</source>
+            <translation>Toàn báo cáo</translation>
+        </message>
+        <message>
+            <source>Find next</source>
+            <translation>Tìm tiếp</translation>
+        </message>
+        <message>
+            <source>Replace</source>
+            <translation>Thay</translation>
+        </message>
+        <message>
+            <source>Replace all</source>
+            <translation>Thay tất cả</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>Replace:</source>
+            <translation>Thay:</translation>
+        </message>
+        <message>
+            <source>Find:</source>
+            <translation>Tìm:</translation>
+        </message>
+    </context>
+    <context>
+        <name>FootnotePanel</name>
+        <message>
+            <source>Filter footnotes (accents optional)…</source>
+            <translation>Lọc chú thích (gõ có dấu hoặc không dấu)…</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>Số</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>Mục</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <source>Select a footnote to edit its text.</source>
+            <translation>Chọn một chú thích để sửa nội dung.</translation>
+        </message>
+        <message>
+            <source>Footnote %1:</source>
+            <translation>Chú thích %1:</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>This report is opened read-only: changes cannot be saved to it.</source>
+            <translation>Báo cáo này được mở ở chế độ chỉ đọc: không lưu được thay đổi.</translation>
+        </message>
+        <message>
+            <source>&amp;New report from template…</source>
+            <translation>Báo cáo &amp;mới từ mẫu…</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>&amp;Mở…</translation>
+        </message>
+        <message>
+            <source>E&amp;xport to Word</source>
+            <translation>&amp;Xuất ra Word</translation>
+        </message>
+        <message>
+            <source>Write the Word file next to the report (Ctrl+E)</source>
+            <translation>Ghi tệp Word vào cùng thư mục với báo cáo (Ctrl+E)</translation>
+        </message>
+        <message>
+            <source>Document &amp;properties…</source>
+            <translation>&amp;Thông tin văn bản…</translation>
+        </message>
+        <message>
+            <source>Issuer, number, date, summary, recipients, signature</source>
+            <translation>Cơ quan ban hành, số, ngày tháng, trích yếu, nơi nhận, chữ ký</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>T&amp;hoát</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Hoàn tác</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Làm lại</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>&amp;Tìm…</translation>
+        </message>
+        <message>
+            <source>&amp;Replace…</source>
+            <translation>&amp;Thay thế…</translation>
+        </message>
+        <message>
+            <source>&amp;Bold</source>
+            <translation>Chữ đậ&amp;m</translation>
+        </message>
+        <message>
+            <source>&amp;Italic</source>
+            <translation>Chữ &amp;nghiêng</translation>
+        </message>
+        <message>
+            <source>&amp;Underline</source>
+            <translation>&amp;Gạch chân</translation>
+        </message>
+        <message>
+            <source>Su&amp;perscript</source>
+            <translation>Chỉ số &amp;trên</translation>
+        </message>
+        <message>
+            <source>Su&amp;bscript</source>
+            <translation>Chỉ số &amp;dưới</translation>
+        </message>
+        <message>
+            <source>&amp;Justify</source>
+            <translation>Căn đề&amp;u hai bên</translation>
+        </message>
+        <message>
+            <source>Align &amp;left</source>
+            <translation>Căn &amp;trái</translation>
+        </message>
+        <message>
+            <source>&amp;Centre</source>
+            <translation>Căn &amp;giữa</translation>
+        </message>
+        <message>
+            <source>Align &amp;right</source>
+            <translation>Căn &amp;phải</translation>
+        </message>
+        <message>
+            <source>Insert &amp;footnote</source>
+            <translation>Chèn &amp;chú thích</translation>
+        </message>
+        <message>
+            <source>Insert a footnote at the cursor (Ctrl+Alt+F)</source>
+            <translation>Chèn chú thích cuối trang tại con trỏ (Ctrl+Alt+F)</translation>
+        </message>
+        <message>
+            <source>Add section &amp;after</source>
+            <translation>Thêm mục &amp;ngang cấp</translation>
+        </message>
+        <message>
+            <source>Add &amp;subsection</source>
+            <translation>Thêm mục &amp;con</translation>
+        </message>
+        <message>
+            <source>&amp;Rename section</source>
+            <translation>Đổi &amp;tên mục</translation>
+        </message>
+        <message>
+            <source>&amp;Delete section</source>
+            <translation>&amp;Xóa mục</translation>
+        </message>
+        <message>
+            <source>Restore a deleted section…</source>
+            <translation>Khôi phục mục đã xóa…</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>Chuyển &amp;lên</translation>
+        </message>
+        <message>
+            <source>Move do&amp;wn</source>
+            <translation>Chuyển &amp;xuống</translation>
+        </message>
+        <message>
+            <source>&amp;Promote (one level up)</source>
+            <translation>&amp;Nâng lên một cấp</translation>
+        </message>
+        <message>
+            <source>D&amp;emote (one level down)</source>
+            <translation>&amp;Hạ xuống một cấp</translation>
+        </message>
+        <message>
+            <source>&amp;Footnotes panel</source>
+            <translation>Bảng &amp;chú thích</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Tệp</translation>
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation>Mở &amp;gần đây</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Sửa</translation>
+        </message>
+        <message>
+            <source>F&amp;ormat</source>
+            <translation>Định &amp;dạng</translation>
+        </message>
+        <message>
+            <source>&amp;Insert</source>
+            <translation>&amp;Chèn</translation>
+        </message>
+        <message>
+            <source>&amp;Sections</source>
+            <translation>&amp;Mục</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Xem</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Ngôn ngữ</translation>
+        </message>
+        <message>
+            <source>Main</source>
+            <translation>Thanh công cụ</translation>
+        </message>
+        <message>
+            <source>B</source>
+            <comment>bold button</comment>
+            <translation>Đ</translation>
+        </message>
+        <message>
+            <source>I</source>
+            <comment>italic button</comment>
+            <translation>N</translation>
+        </message>
+        <message>
+            <source>U</source>
+            <comment>underline button</comment>
+            <translation>G</translation>
+        </message>
+        <message>
+            <source>Rename with F2 in the section tree</source>
+            <translation>Đổi tên bằng phím F2 trong cây mục</translation>
+        </message>
+        <message>
+            <source>New section</source>
+            <translation>Mục mới</translation>
+        </message>
+        <message>
+            <source>Section deleted. Undo (Ctrl+Z) or Sections → Restore brings it back.</source>
+            <translation>Đã xóa mục. Hoàn tác (Ctrl+Z) hoặc Mục → Khôi phục để lấy lại.</translation>
+        </message>
+        <message>
+            <source>No deleted sections.</source>
+            <translation>Không có mục nào đã xóa.</translation>
+        </message>
+        <message>
+            <source>Not found</source>
+            <translation>Không tìm thấy</translation>
+        </message>
+        <message>
+            <source>%1 replaced</source>
+            <translation>Đã thay %1 chỗ</translation>
+        </message>
+        <message>
+            <source>Export to Word is not available in this build.</source>
+            <translation>Bản cài đặt này chưa có chức năng xuất ra Word.</translation>
+        </message>
+        <message>
+            <source>Writing the Word file…</source>
+            <translation>Đang ghi tệp Word…</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Xuất</translation>
+        </message>
+        <message>
+            <source>Cannot write the Word file: %1</source>
+            <translation>Không ghi được tệp Word: %1</translation>
+        </message>
+        <message>
+            <source>%1 points to check</source>
+            <translation>%1 điểm cần xem lại</translation>
+        </message>
+        <message>
+            <source>no problems found</source>
+            <translation>không thấy vấn đề gì</translation>
+        </message>
+        <message>
+            <source>Exported to %1 — %2</source>
+            <translation>Đã xuất ra %1 — %2</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(chưa có)</translation>
+        </message>
+        <message>
+            <source>The language changes the next time hgreport starts.</source>
+            <translation>Ngôn ngữ sẽ đổi ở lần mở hgreport tiếp theo.</translation>
+        </message>
+        <message>
+            <source> [read-only]</source>
+            <translation> [chỉ đọc]</translation>
+        </message>
+        <message>
+            <source>✔ Saved</source>
+            <translation>✔ Đã lưu</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Đang lưu…</translation>
+        </message>
+        <message>
+            <source>Not saved yet</source>
+            <translation>Chưa lưu</translation>
+        </message>
+        <message>
+            <source>⚠ Not saved — will retry</source>
+            <translation>⚠ Chưa lưu được — sẽ thử lại</translation>
+        </message>
+        <message>
+            <source>Section: %1 words · Report: %2 words</source>
+            <translation>Mục: %1 từ · Báo cáo: %2 từ</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Chưa lưu</translation>
+        </message>
+        <message>
+            <source>Your latest changes could not be saved:
+%1
+
+Close anyway and lose them?</source>
+            <translation>Chưa lưu được những thay đổi mới nhất:
+%1
+
+Vẫn đóng và bỏ các thay đổi đó?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsDialog</name>
+        <message>
+            <source>Points to check before sending</source>
+            <translation>Những điểm cần xem lại trước khi gửi</translation>
+        </message>
+        <message>
+            <source>The Word file was still written. Double-click a line to go to the section.</source>
+            <translation>Tệp Word vẫn đã được ghi. Nhấp đúp vào một dòng để đến mục đó.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PropertiesDialog</name>
+        <message>
+            <source>Document properties</source>
+            <translation>Thông tin văn bản</translation>
+        </message>
+        <message>
+            <source>e.g. ĐẢNG BỘ TỈNH … (may be empty)</source>
+            <translation>ví dụ ĐẢNG BỘ TỈNH … (có thể để trống)</translation>
+        </message>
+        <message>
+            <source>empty while a draft</source>
+            <translation>để trống khi còn là dự thảo</translation>
+        </message>
+        <message>
+            <source>One recipient per line, e.g. - Ban Bí thư,</source>
+            <translation>Mỗi dòng một nơi nhận, ví dụ - Ban Bí thư,</translation>
+        </message>
+        <message>
+            <source>Header</source>
+            <translation>Tiêu đề văn bản</translation>
+        </message>
+        <message>
+            <source>Superior body:</source>
+            <translation>Cơ quan cấp trên:</translation>
+        </message>
+        <message>
+            <source>Issuing body:</source>
+            <translation>Cơ quan ban hành:</translation>
+        </message>
+        <message>
+            <source>Type code:</source>
+            <translation>Ký hiệu loại:</translation>
+        </message>
+        <message>
+            <source>Issuer code:</source>
+            <translation>Ký hiệu cơ quan:</translation>
+        </message>
+        <message>
+            <source>Number:</source>
+            <translation>Số:</translation>
+        </message>
+        <message>
+            <source>Document type:</source>
+            <translation>Loại văn bản:</translation>
+        </message>
+        <message>
+            <source>Place:</source>
+            <translation>Địa danh:</translation>
+        </message>
+        <message>
+            <source>day</source>
+            <translation>ngày</translation>
+        </message>
+        <message>
+            <source>month</source>
+            <translation>tháng</translation>
+        </message>
+        <message>
+            <source>year</source>
+            <translation>năm</translation>
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation>Ngày tháng:</translation>
+        </message>
+        <message>
+            <source>Summary:</source>
+            <translation>Trích yếu:</translation>
+        </message>
+        <message>
+            <source>Draft mark:</source>
+            <translation>Dấu dự thảo:</translation>
+        </message>
+        <message>
+            <source>Urgency:</source>
+            <translation>Độ khẩn:</translation>
+        </message>
+        <message>
+            <source>Recipients and signature</source>
+            <translation>Nơi nhận và chữ ký</translation>
+        </message>
+        <message>
+            <source>Recipients:</source>
+            <translation>Nơi nhận:</translation>
+        </message>
+        <message>
+            <source>Signing on behalf of:</source>
+            <translation>Thẩm quyền ký:</translation>
+        </message>
+        <message>
+            <source>Position:</source>
+            <translation>Chức vụ:</translation>
+        </message>
+        <message>
+            <source>Signer:</source>
+            <translation>Người ký:</translation>
+        </message>
+        <message>
+            <source>Preview of the header as printed</source>
+            <translation>Xem trước phần đầu văn bản khi in</translation>
+        </message>
+        <message>
+            <source>(blank)</source>
+            <translation>(để trống)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore a deleted section</source>
+            <translation>Khôi phục mục đã xóa</translation>
+        </message>
+        <message>
+            <source>(untitled)</source>
+            <translation>(chưa có tên)</translation>
+        </message>
+        <message>
+            <source>Deleted sections (newest first):</source>
+            <translation>Các mục đã xóa (mới nhất trước):</translation>
+        </message>
+    </context>
+    <context>
+        <name>SectionEditor</name>
+        <message>
+            <source>The text you are pasting is too large (%1 characters). Paste it in parts of at most %2 characters.</source>
+            <translation>Đoạn văn bản định dán quá lớn (%1 ký tự). Hãy dán từng phần, mỗi lần không quá %2 ký tự.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SectionTree</name>
+        <message>
+            <source>Opening (before section I)</source>
+            <translation>Phần mở đầu (trước mục I)</translation>
+        </message>
+        <message>
+            <source>Closing (after the last section)</source>
+            <translation>Phần kết thúc (sau mục cuối)</translation>
+        </message>
+        <message>
+            <source>(untitled)</source>
+            <translation>(chưa có tên)</translation>
+        </message>
+        <message>
+            <source>Sections</source>
+            <translation>Các mục</translation>
+        </message>
+        <message>
+            <source>Words</source>
+            <translation>Số từ</translation>
+        </message>
+    </context>
+    <context>
+        <name>Session</name>
+        <message>
+            <source>Opening</source>
+            <translation>Phần mở đầu</translation>
+        </message>
+        <message>
+            <source>Closing</source>
+            <translation>Phần kết thúc</translation>
+        </message>
+        <message>
+            <source>Add section</source>
+            <translation>Thêm mục</translation>
+        </message>
+        <message>
+            <source>Rename section</source>
+            <translation>Đổi tên mục</translation>
+        </message>
+        <message>
+            <source>Move section</source>
+            <translation>Chuyển mục</translation>
+        </message>
+        <message>
+            <source>Delete section</source>
+            <translation>Xóa mục</translation>
+        </message>
+        <message>
+            <source>Restore section</source>
+            <translation>Khôi phục mục</translation>
+        </message>
+    </context>
+    <context>
+        <name>QLineEdit</name>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Hoàn tác</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Làm lại</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>&amp;Cắt</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>C&amp;hép</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>&amp;Dán</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Xóa</translation>
+        </message>
+        <message>
+            <source>Select All</source>
+            <translation>Chọn tất cả</translation>
+        </message>
+    </context>
+    <context>
+        <name>QWidgetTextControl</name>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Hoàn tác</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Làm lại</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>&amp;Cắt</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>C&amp;hép</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Link Location</source>
+            <translation>Chép địa chỉ &amp;liên kết</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>&amp;Dán</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Xóa</translation>
+        </message>
+        <message>
+            <source>Select All</source>
+            <translation>Chọn tất cả</translation>
+        </message>
+    </context>
+    <context>
+        <name>QTextControl</name>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Hoàn tác</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Làm lại</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>&amp;Cắt</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>C&amp;hép</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Link Location</source>
+            <translation>Chép địa chỉ &amp;liên kết</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>&amp;Dán</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Xóa</translation>
+        </message>
+        <message>
+            <source>Select All</source>
+            <translation>Chọn tất cả</translation>
+        </message>
+    </context>
+    <context>
+        <name>QUnicodeControlCharacterMenu</name>
+        <message>
+            <source>Insert Unicode control character</source>
+            <translation>Chèn ký tự điều khiển Unicode</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractSpinBox</name>
+        <message>
+            <source>&amp;Step up</source>
+            <translation>&amp;Tăng</translation>
+        </message>
+        <message>
+            <source>Step &amp;down</source>
+            <translation>&amp;Giảm</translation>
+        </message>
+        <message>
+            <source>&amp;Select All</source>
+            <translation>&amp;Chọn tất cả</translation>
+        </message>
+    </context>
+    <context>
+        <name>QDialogButtonBox</name>
+        <message>
+            <source>OK</source>
+            <translation>Đồng ý</translation>
+        </message>
+        <message>
+            <source>&amp;OK</source>
+            <translation>&amp;Đồng ý</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Hủy</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>Đó&amp;ng</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Lưu</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Mở</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Áp dụng</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>Đặt lại</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>Trợ giúp</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Bỏ</translation>
+        </message>
+        <message>
+            <source>&amp;Yes</source>
+            <translation>&amp;Có</translation>
+        </message>
+        <message>
+            <source>&amp;No</source>
+            <translation>&amp;Không</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Có</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Không</translation>
+        </message>
+        <message>
+            <source>Don't Save</source>
+            <translation>Không lưu</translation>
+        </message>
+        <message>
+            <source>Close without Saving</source>
+            <translation>Đóng không lưu</translation>
+        </message>
+        <message>
+            <source>Abort</source>
+            <translation>Hủy bỏ</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Thử lại</translation>
+        </message>
+        <message>
+            <source>Ignore</source>
+            <translation>Bỏ qua</translation>
+        </message>
+        <message>
+            <source>Restore Defaults</source>
+            <translation>Khôi phục mặc định</translation>
+        </message>
+        <message>
+            <source>Save All</source>
+            <translation>Lưu tất cả</translation>
+        </message>
+        <message>
+            <source>Yes to &amp;All</source>
+            <translation>Có với &amp;tất cả</translation>
+        </message>
+        <message>
+            <source>N&amp;o to All</source>
+            <translation>&amp;Không với tất cả</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation>Đồng ý</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <source>Save All</source>
+            <translation>Lưu tất cả</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Mở</translation>
+        </message>
+        <message>
+            <source>&amp;Yes</source>
+            <translation>&amp;Có</translation>
+        </message>
+        <message>
+            <source>Yes to &amp;All</source>
+            <translation>Có với &amp;tất cả</translation>
+        </message>
+        <message>
+            <source>&amp;No</source>
+            <translation>&amp;Không</translation>
+        </message>
+        <message>
+            <source>N&amp;o to All</source>
+            <translation>Khô&amp;ng với tất cả</translation>
+        </message>
+        <message>
+            <source>Abort</source>
+            <translation>Hủy bỏ</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Thử lại</translation>
+        </message>
+        <message>
+            <source>Ignore</source>
+            <translation>Bỏ qua</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Bỏ</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>Trợ giúp</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Áp dụng</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>Đặt lại</translation>
+        </message>
+        <message>
+            <source>Restore Defaults</source>
+            <translation>Khôi phục mặc định</translation>
+        </message>
+        <message>
+            <source>Don't Save</source>
+            <translation>Không lưu</translation>
+        </message>
+        <message>
+            <source>Close without Saving</source>
+            <translation>Đóng không lưu</translation>
+        </message>
+    </context>
+    <context>
+        <name>QMessageBox</name>
+        <message>
+            <source>Show Details...</source>
+            <translation>Xem chi tiết...</translation>
+        </message>
+        <message>
+            <source>Hide Details...</source>
+            <translation>Ẩn chi tiết...</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>Đồng ý</translation>
+        </message>
+        <message>
+            <source>&amp;OK</source>
+            <translation>&amp;Đồng ý</translation>
+        </message>
+        <message>
+            <source>About Qt</source>
+            <translation>Giới thiệu Qt</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;This program uses Qt version %1.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Chương trình này dùng Qt phiên bản %1.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>QProgressDialog</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>Look in:</source>
+            <translation>Tìm trong:</translation>
+        </message>
+        <message>
+            <source>File &amp;name:</source>
+            <translation>&amp;Tên tệp:</translation>
+        </message>
+        <message>
+            <source>Files of type:</source>
+            <translation>Loại tệp:</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Mở</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Lưu</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Quay lại</translation>
+        </message>
+        <message>
+            <source>Parent Directory</source>
+            <translation>Thư mục cha</translation>
+        </message>
+        <message>
+            <source>Create New Folder</source>
+            <translation>Tạo thư mục mới</translation>
+        </message>
+        <message>
+            <source>List View</source>
+            <translation>Xem dạng danh sách</translation>
+        </message>
+        <message>
+            <source>Detail View</source>
+            <translation>Xem chi tiết</translation>
+        </message>
+        <message>
+            <source>New Folder</source>
+            <translation>Thư mục mới</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Xóa</translation>
+        </message>
+        <message>
+            <source>&amp;Rename</source>
+            <translation>Đổi &amp;tên</translation>
+        </message>
+        <message>
+            <source>Show &amp;hidden files</source>
+            <translation>Hiện tệp &amp;ẩn</translation>
+        </message>
+        <message>
+            <source>All Files (*)</source>
+            <translation>Tất cả các tệp (*)</translation>
+        </message>
+        <message>
+            <source>Directory:</source>
+            <translation>Thư mục:</translation>
+        </message>
+        <message>
+            <source>My Computer</source>
+            <translation>Máy tính</translation>
+        </message>
+        <message>
+            <source>%1 already exists.
+Do you want to replace it?</source>
+            <translation>%1 đã có.
+Bạn có muốn thay thế không?</translation>
+        </message>
+        <message>
+            <source>Forward</source>
+            <translation>Tiếp</translation>
+        </message>
+        <message>
+            <source>Recent Places</source>
+            <translation>Vị trí gần đây</translation>
+        </message>
+    </context>
+    <context>
+        <name>QScrollBar</name>
+        <message>
+            <source>Scroll here</source>
+            <translation>Cuộn đến đây</translation>
+        </message>
+        <message>
+            <source>Left edge</source>
+            <translation>Mép trái</translation>
+        </message>
+        <message>
+            <source>Top</source>
+            <translation>Trên cùng</translation>
+        </message>
+        <message>
+            <source>Right edge</source>
+            <translation>Mép phải</translation>
+        </message>
+        <message>
+            <source>Bottom</source>
+            <translation>Dưới cùng</translation>
+        </message>
+        <message>
+            <source>Page left</source>
+            <translation>Sang trái một trang</translation>
+        </message>
+        <message>
+            <source>Page up</source>
+            <translation>Lên một trang</translation>
+        </message>
+        <message>
+            <source>Page right</source>
+            <translation>Sang phải một trang</translation>
+        </message>
+        <message>
+            <source>Page down</source>
+            <translation>Xuống một trang</translation>
+        </message>
+        <message>
+            <source>Scroll left</source>
+            <translation>Cuộn sang trái</translation>
+        </message>
+        <message>
+            <source>Scroll up</source>
+            <translation>Cuộn lên</translation>
+        </message>
+        <message>
+            <source>Scroll right</source>
+            <translation>Cuộn sang phải</translation>
+        </message>
+        <message>
+            <source>Scroll down</source>
+            <translation>Cuộn xuống</translation>
+        </message>
+    </context>
+    <context>
+        <name>QShortcut</name>
+        <message>
+            <source>Ctrl</source>
+            <translation>Ctrl</translation>
+        </message>
+        <message>
+            <source>Shift</source>
+            <translation>Shift</translation>
+        </message>
+        <message>
+            <source>Alt</source>
+            <translation>Alt</translation>
+        </message>
+        <message>
+            <source>Del</source>
+            <translation>Del</translation>
+        </message>
+        <message>
+            <source>Backspace</source>
+            <translation>Backspace</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Space</translation>
+        </message>
+        <message>
+            <source>Up</source>
+            <translation>Up</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>Down</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Left</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>Right</translation>
+        </message>
+    </context>
+</TS>
