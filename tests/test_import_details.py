@@ -315,3 +315,33 @@ def test_header_and_closing_typed_with_line_breaks(tmp_path):
     assert texts(result.report.intro) == ["Mở đầu."]
     assert texts(result.report.ending) == ["Trên đây là báo cáo."]
     assert result.summary.issues == []
+
+
+def test_plain_numbered_list_between_bold_headings(tmp_path):
+    body = "".join([
+        p("I. NHIỆM VỤ", rpr=B), p("1. Công tác tư tưởng", rpr=B),
+        p("Các việc chính:"), p("2. Tổ chức hội nghị quán triệt"), p("3. Sơ kết chuyên đề"),
+        p("2. Công tác tổ chức", rpr=B), p("Nội dung."),
+    ])
+    report = import_docx(make_docx(tmp_path / "a.docx", body)).report
+    assert outline(report) == [("I.", "NHIỆM VỤ"), ("1.", "Công tác tư tưởng"),
+                               ("2.", "Công tác tổ chức")]
+    assert texts(by_title(report, "Công tác tư tưởng")) == [
+        "Các việc chính:", "2. Tổ chức hội nghị quán triệt", "3. Sơ kết chuyên đề"]
+
+
+def test_text_boxes_are_read(tmp_path):
+    box = ('<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-'
+           'compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+           f'{p("Dự thảo", rpr=B)}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback>'
+           f'<w:pict><w:txbxContent>{p("Dự thảo", rpr=B)}</w:txbxContent></w:pict>'
+           '</mc:Fallback></mc:AlternateContent></w:r>')
+    body = "".join([
+        f"<w:p>{run('TỈNH ỦY HẬU GIANG', B)}{box}</w:p>", p("Số -BC/TU"), p("BÁO CÁO", rpr=B),
+        p("tình hình quý I", rpr=B), p("-----"), p("I. TÌNH HÌNH"),
+        "<w:p>" + run("Xem ảnh") + "<w:r><w:drawing/></w:r></w:p>",
+    ])
+    result = import_docx(make_docx(tmp_path / "a.docx", body))
+    h = result.report.header
+    assert (h.issuer, h.draft_mark, h.summary) == ("TỈNH ỦY HẬU GIANG", "Dự thảo", "tình hình quý I")
+    assert result.summary.problems == ["1 hình ảnh hoặc khung văn bản không được nhập."]

@@ -358,6 +358,7 @@ class _Open:
     kind: tuple
     value: object
     section: Section
+    emphasised: bool = False  # the heading was all bold or all italic
 
 
 class TreeBuilder:
@@ -395,29 +396,31 @@ class TreeBuilder:
                 self.stack.pop()
             if self.stack and self.stack[-1].kind == num.kind:
                 self.stack.pop()
-            return self._push(num)
+            return self._push(num, para)
         depth = next((i for i, o in enumerate(self.stack) if o.kind == num.kind), None)
         if depth is not None:
             step = _follows(self.stack[depth].value, num.value, num.kind)
             if step < 0 and not styled:
                 return None
+            if not styled and self.stack[depth].emphasised and not (para.bold or para.italic):
+                return None  # its siblings stand out, this plain line is a numbered list item
             del self.stack[depth:]
-            section = self._push(num)
+            section = self._push(num, para)
             if step != 0:
                 self.problems.append(("problem_numbering_gap",
                                       {"title": num.title, "found": num.printed}))
             return section
         if not _is_first(num) and not styled and not (not self.stack and para.bold):
             return None
-        return self._push(num)
+        return self._push(num, para)
 
-    def _push(self, num: HeadingNumber) -> Section:
+    def _push(self, num: HeadingNumber, para: Para) -> Section:
         parent = self.stack[-1].section.id if self.stack else None
         position = self.children.get(parent, 0) + 1
         self.children[parent] = position
         section = Section(title=num.title, parent_id=parent, position=float(position))
         self.sections.append(section)
-        self.stack.append(_Open(num.kind, num.value, section))
+        self.stack.append(_Open(num.kind, num.value, section, para.bold or para.italic))
         return section
 
 

@@ -259,7 +259,8 @@ class Para:
     align: str | None = None
     page_break_before: bool = False
     label: str = ""
-    bold: bool = False  # every letter bold (a hint for header lines)
+    bold: bool = False  # every letter bold (a hint for header lines and headings)
+    italic: bool = False  # every letter italic
 
     @property
     def text(self) -> str:
@@ -403,6 +404,8 @@ class Reader:
         marks: tuple[str, ...] = ()
         letters = 0
         bold_letters = 0
+        italic_letters = 0
+        boxes: list[etree._Element] = []
 
         def flush() -> None:
             nonlocal text
@@ -441,6 +444,8 @@ class Reader:
                     letters += n
                     if "b" in marks:
                         bold_letters += n
+                    if "i" in marks:
+                        italic_letters += n
                 elif tag == W + "tab" or tag == W + "ptab":
                     text.append(" ")
                 elif tag == W + "br":
@@ -471,12 +476,20 @@ class Reader:
                     else:
                         self.missing_refs += 1
                 elif tag in _IMAGES or tag == MC + "AlternateContent":
-                    self.images += 1
+                    box = _text_box(child)
+                    if box is None:
+                        self.images += 1
+                    else:
+                        boxes.append(box)
         flush()
         if label:
             runs.insert(0, Run(label + " "))
         paras.append(Para(runs, level, align, page_break if not paras else True, label))
         paras[0].bold = letters > 0 and bold_letters == letters
+        paras[0].italic = letters > 0 and italic_letters == letters
+        for box in boxes:  # the text of text boxes follows the paragraph that anchors them
+            for block in self.blocks(box):
+                paras.extend(block.paragraphs() if isinstance(block, Table) else [block])
         return paras
 
     # -- notes ----------------------------------------------------------------------------
@@ -508,6 +521,18 @@ class Reader:
                 paras[0] = Paragraph(runs, first.align, False).normalized()
             out[note.get(W + "id") or ""] = paras
         return out
+
+
+def _text_box(el: etree._Element) -> etree._Element | None:
+    """The ``w:txbxContent`` of a drawing, a VML shape or an alternate-content block (of its
+    first choice only: the fallback repeats the same text)."""
+    if el.tag == MC + "AlternateContent":
+        for option in el:
+            box = next(option.iter(W + "txbxContent"), None)
+            if box is not None:
+                return box
+        return None
+    return next(el.iter(W + "txbxContent"), None)
 
 
 def _in_sdt_of(tr: etree._Element, tbl: etree._Element) -> bool:
