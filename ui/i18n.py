@@ -14,6 +14,7 @@ from hgreport.resources import resource_path
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 DEFAULT_LANGUAGE = "vi"
 _current = DEFAULT_LANGUAGE
+_installed: list[QTranslator] = []
 
 
 def current_language() -> str:
@@ -22,15 +23,19 @@ def current_language() -> str:
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Load ``resources/translations/hgreport_<lang>.qm`` (English needs none: the source
-    strings are English). Returns the installed translators (keep a reference)."""
+    strings are English). Translators installed before are removed first. Returns the
+    installed translators."""
     global _current
     _current = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    while _installed:
+        app.removeTranslator(_installed.pop())
     installed = []
     if _current != "en":
         tr = QTranslator(app)
         if tr.load(str(resource_path("translations", f"hgreport_{_current}.qm"))):
             app.installTranslator(tr)
             installed.append(tr)
+    _installed.extend(installed)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if _current == "vi"
                                else QLocale.Language.English))
     return installed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from hgreport.store import ReportStore
@@ -14,10 +15,20 @@ def _no_loop(monkeypatch):
 
 
 def _close_all():
+    from ui import i18n
+
+    i18n.install_translators(QApplication.instance(), "en")
+    i18n._current = i18n.DEFAULT_LANGUAGE
     for win in list(app._windows):
         win.close()
         win.deleteLater()
     app._windows.clear()
+
+
+@pytest.fixture(autouse=True)
+def _cleanup():
+    yield
+    _close_all()
 
 
 def test_run_opens_the_given_file_and_remembers_it(qtbot, monkeypatch, seed_db):
