@@ -345,3 +345,32 @@ def test_text_boxes_are_read(tmp_path):
     h = result.report.header
     assert (h.issuer, h.draft_mark, h.summary) == ("TỈNH ỦY HẬU GIANG", "Dự thảo", "tình hình quý I")
     assert result.summary.problems == ["1 hình ảnh hoặc khung văn bản không được nhập."]
+
+
+def test_list_numbers_continue_and_restart_as_in_word(tmp_path):
+    numbering = (
+        '<w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="6"><w:lvl w:ilvl="x"><w:start w:val="?"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="7"><w:abstractNumId w:val="5"/></w:num>'
+        '<w:num w:numId="8"><w:abstractNumId w:val="5"/></w:num>'
+        '<w:num w:numId="9"><w:abstractNumId w:val="5"/><w:lvlOverride w:ilvl="0">'
+        '<w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        '<w:num w:numId="10"><w:abstractNumId w:val="6"/></w:num>')
+    body = "".join([p("I. MỞ ĐẦU"), _numbered("một;", 7, 0), _numbered("hai;", 8, 0),
+                    _numbered("lại từ đầu;", 9, 0), _numbered("tiếp.", 9, 0),
+                    _numbered("số hỏng", 10, 0)])
+    result = import_docx(make_docx(tmp_path / "a.docx", body, numbering=numbering))
+    assert texts(result.report.sections[0]) == [
+        "a) một;", "b) hai;", "a) lại từ đầu;", "b) tiếp.", "1. số hỏng"]
+
+
+def test_a_long_unrecognised_closing_is_summarised(tmp_path):
+    body = p("I. MỞ ĐẦU") + p("Nội dung.") + p("T/M TỈNH ỦY") + p("BÍ THƯ") + p("Lê Văn A") \
+        + "".join(p(f"(Phụ lục dòng {i})") for i in range(25))
+    result = import_docx(make_docx(tmp_path / "a.docx", body))
+    assert len(result.report.ending.body) == 25  # nothing dropped
+    msgs = result.summary.problems
+    assert sum("Phụ lục dòng" in m for m in msgs) == 20
+    assert msgs[-1] == "… và 5 dòng khác như vậy."

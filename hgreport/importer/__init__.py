@@ -23,7 +23,7 @@ from .errors import (
 )
 from .messages import message
 from .structure import build_report
-from .wordml import ListNumbers, NoteIds, Reader, Styles
+from .wordml import ListNumbers, NoteIds, Reader, Styles, W
 
 __all__ = [
     "DamagedDocument", "EncryptedDocument", "ImportProblem", "ImportRefused", "ImportResult",
@@ -153,16 +153,19 @@ def import_docx(path: str | Path) -> ImportResult:
     :class:`NotWordDocument`, :class:`TooLarge` or :class:`hgreport.errors.FileMissing`."""
     package = open_word_package(path)
     notes = NoteIds(new_id)
-    reader = Reader(Styles(package.styles), ListNumbers(package.numbering), notes)
     bodies: dict[tuple[str, str], list] = {}
-    for kind, root in (("fn", package.footnotes), ("en", package.endnotes)):
-        for wid, paras in reader.notes_part(root, kind).items():
-            bodies[(kind, wid)] = paras
-            notes.known.add((kind, wid))
-    body = package.document.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body")
-    if body is None:
-        raise DamagedDocument(path=str(path), detail="document.xml")
-    blocks = reader.blocks(body)
+    w_body = package.document.find(f"{W}body")
+    if w_body is None:
+        raise DamagedDocument(path=str(path), detail="word/document.xml: w:body")
+    try:
+        reader = Reader(Styles(package.styles), ListNumbers(package.numbering), notes)
+        for kind, root in (("fn", package.footnotes), ("en", package.endnotes)):
+            for wid, paras in reader.notes_part(root, kind).items():
+                bodies[(kind, wid)] = paras
+                notes.known.add((kind, wid))
+        blocks = reader.blocks(w_body)
+    except (RecursionError, ValueError, TypeError) as exc:  # XML valid but not Word's shape
+        raise DamagedDocument(path=str(path), detail=f"word/document.xml: {exc}") from None
     built = build_report(blocks)
     report = built.report
 
@@ -187,10 +190,13 @@ def import_docx(path: str | Path) -> ImportResult:
         issues.append(ImportProblem("problem_missing_note", (("count", reader.missing_refs),)))
     if reader.images:
         issues.append(ImportProblem("problem_images", (("count", reader.images),)))
-    for text in built.found.unrecognised_header[:MAX_LISTED]:
-        issues.append(ImportProblem("problem_unrecognised_header", (("text", _short(text)),)))
-    for text in built.found.unrecognised_closing[:MAX_LISTED]:
-        issues.append(ImportProblem("problem_unrecognised_closing", (("text", _short(text)),)))
+    for key, lines in (("problem_unrecognised_header", built.found.unrecognised_header),
+                       ("problem_unrecognised_closing", built.found.unrecognised_closing)):
+        for text in lines[:MAX_LISTED]:
+            issues.append(ImportProblem(key, (("text", _short(text)),)))
+        if len(lines) > MAX_LISTED:
+            issues.append(ImportProblem("problem_more_lines",
+                                        (("count", len(lines) - MAX_LISTED),)))
     if not report.sections:
         issues.append(ImportProblem("problem_no_sections"))
 

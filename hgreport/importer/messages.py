@@ -159,6 +159,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "thúc.",
         "The closing line “{text}” was not recognised; it was kept in the ending.",
     ),
+    "problem_more_lines": (
+        "… và {count} dòng khác như vậy.",
+        "… and {count} more lines like these.",
+    ),
     "problem_no_sections": (
         "Không tìm thấy đề mục nào (I., 1., 1.1., a) hoặc kiểu Heading của Word); toàn bộ nội "
         "dung nằm trong phần mở đầu.",

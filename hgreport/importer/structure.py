@@ -164,7 +164,6 @@ class HeaderReader:
         self.summary: list[str] = []
         self.type_seen = False
         self.rule_seen = False
-        self.leftover: list[Para] = []
 
     def feed(self, para: Para) -> bool:
         """True if the line was taken as (part of) a header field or is blank."""

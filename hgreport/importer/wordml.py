@@ -141,6 +141,13 @@ class Styles:
         return None
 
 
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
 def _on_attr(v: str | None) -> bool:
     return v is not None and v.lower() in ("1", "true", "on")
 
@@ -180,20 +187,21 @@ class ListNumbers:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.num_to_abstract: dict[str, str] = {}
         self.overrides: dict[str, dict[int, int]] = {}
-        self.counters: dict[str, list[int]] = {}
+        self.counters: dict[str, list[int | None]] = {}
+        self.started: set[str] = set()
         if root is None:
             return
         for ab in root.iter(W + "abstractNum"):
             levels: dict[int, tuple[str, str, int]] = {}
             for lvl in ab.iter(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl") or 0)
+                ilvl = _int(lvl.get(W + "ilvl"), 0)
                 fmt = lvl.find(W + "numFmt")
                 text = lvl.find(W + "lvlText")
                 start = lvl.find(W + "start")
                 levels[ilvl] = (
                     (fmt.get(W + "val") or "decimal") if fmt is not None else "decimal",
                     (text.get(W + "val") or "") if text is not None else "",
-                    int(start.get(W + "val") or 1) if start is not None else 1,
+                    _int(start.get(W + "val"), 1) if start is not None else 1,
                 )
             self.levels[ab.get(W + "abstractNumId") or ""] = levels
         for num in root.iter(W + "num"):
@@ -204,8 +212,8 @@ class ListNumbers:
             for ov in num.iter(W + "lvlOverride"):
                 so = ov.find(W + "startOverride")
                 if so is not None:
-                    self.overrides.setdefault(nid, {})[int(ov.get(W + "ilvl") or 0)] = int(
-                        so.get(W + "val") or 1)
+                    self.overrides.setdefault(nid, {})[_int(ov.get(W + "ilvl"), 0)] = _int(
+                        so.get(W + "val"), 1)
 
     def _format(self, fmt: str, n: int) -> str:
         if fmt == "upperRoman":
@@ -223,18 +231,27 @@ class ListNumbers:
         return str(n)
 
     def label(self, num: tuple[str, int]) -> str:
-        """The label of the next item of list ``num`` at its level ("1.", "a)", "-")."""
+        """The label of the next item of list ``num`` at its level ("1.", "a)", "-").
+
+        Lists sharing an abstract definition continue each other's count, as in Word, unless
+        a list restarts a level with a start override."""
         nid, ilvl = num
-        levels = self.levels.get(self.num_to_abstract.get(nid, ""), {})
-        if ilvl not in levels:
+        abstract = self.num_to_abstract.get(nid, "")
+        levels = self.levels.get(abstract, {})
+        if ilvl not in levels or not 0 <= ilvl < 10:
             return ""
-        counters = self.counters.setdefault(nid, [0] * 10)
-        if not 0 <= ilvl < 10:
-            return ""
-        starts = {i: self.overrides.get(nid, {}).get(i, lv[2]) for i, lv in levels.items()}
-        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else starts[ilvl]
+        counters: list[int | None] = self.counters.setdefault(abstract, [None] * 10)
+        overrides = self.overrides.get(nid, {})
+        if nid not in self.started:
+            self.started.add(nid)
+            for lvl in overrides:
+                if 0 <= lvl < 10:
+                    counters[lvl] = None
+        starts = {i: overrides.get(i, lv[2]) for i, lv in levels.items()}
+        current = counters[ilvl]
+        counters[ilvl] = starts[ilvl] if current is None else current + 1
         for deeper in range(ilvl + 1, 10):
-            counters[deeper] = 0
+            counters[deeper] = None
         fmt, text, _ = levels[ilvl]
         if fmt == "bullet":
             return "-" if not text or text[0] in _BULLETS_AS_DASH else text
@@ -243,7 +260,7 @@ class ListNumbers:
             i = int(m.group(1)) - 1
             if i not in levels:
                 return ""
-            value = counters[i] or starts.get(i, 1)
+            value = counters[i] if counters[i] is not None else starts.get(i, 1)
             return self._format(levels[i][0], value)
 
         return re.sub(r"%([1-9])", sub, text).strip()
