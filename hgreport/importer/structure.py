@@ -429,7 +429,6 @@ class Built:
     report: Report
     found: Found
     problems: list  # (key, args)
-    tables: int = 0
 
 
 def _where_args(section: Section | None) -> tuple[str, dict]:
@@ -528,7 +527,6 @@ def build_report(blocks: list[Para | Table]) -> Built:
     # 3. bodies
     current: Section = report.intro
     pending_break = False
-    tables = 0
 
     def add(para: Para, target: Section) -> None:
         nonlocal pending_break
@@ -548,9 +546,9 @@ def build_report(blocks: list[Para | Table]) -> Built:
             current = report.ending
         if i in heading_of:
             current = heading_of[i]
+            pending_break = False  # a page break before a heading belongs to the heading
             continue
         if isinstance(block, Table):
-            tables += 1
             where, args = _where_args(current if current.kind != KIND_INTRO else None)
             problems.append(("problem_table", {"where": (where, args), "rows": len(block.rows)}))
             for p in block.paragraphs():
@@ -576,4 +574,4 @@ def build_report(blocks: list[Para | Table]) -> Built:
     found.unrecognised_closing = [_squash(p.text) for p in closing.leftover if _squash(p.text)]
     for p in closing.leftover:
         add(p, report.ending)
-    return Built(report, found, problems, tables)
+    return Built(report, found, problems)
