@@ -73,6 +73,8 @@ class SectionEditor(QTextEdit):
             return
         self.setDocument(doc)
         self.setReadOnly(False)
+        self.setPlaceholderText(self.tr("Type the text of this section here. A section that only "
+                                        "groups subsections may stay empty."))
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     # -- the page-width view ------------------------------------------------------------------

@@ -94,7 +94,8 @@ class FootnotePanel(QWidget):
         self.list.setUniformRowHeights(True)
         self.list.setHeaderLabels([self.tr("No."), self.tr("Section"), self.tr("Text")])
         self.list.setColumnWidth(self.COLUMN_NUMBER, 48)
-        self.list.setColumnWidth(self.COLUMN_SECTION, 120)
+        self.list.setColumnWidth(self.COLUMN_NUMBER, 40)
+        self.list.setColumnWidth(self.COLUMN_SECTION, 70)
         self.list.currentItemChanged.connect(self._show_current)
         self.list.itemActivated.connect(self._jump)
         self.caption = QLabel(self)
@@ -144,10 +145,12 @@ class FootnotePanel(QWidget):
         items = []
         for number, fn, sid in self.session.report.footnotes_in_order():
             if sid not in labels:
-                labels[sid] = self.session.section_label(sid) if self.session.has_section(sid) \
-                    else ""
+                known = self.session.has_section(sid)
+                labels[sid] = (self.session.section_short(sid) if known else "",
+                               self.session.section_label(sid) if known else "")
             text = " ".join(fn.plain_text.split())
-            item = QTreeWidgetItem([str(number), labels[sid], text[:300]])
+            item = QTreeWidgetItem([str(number), labels[sid][0], text[:300]])
+            item.setToolTip(1, labels[sid][1])
             item.setData(0, Qt.ItemDataRole.UserRole, fn.id)
             item.setData(1, Qt.ItemDataRole.UserRole, sid)
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -167,19 +170,19 @@ class FootnotePanel(QWidget):
         return self.list.topLevelItemCount()
 
     def rows(self) -> list[tuple[str, str, str]]:
-        """(number, section, text) of every row shown, for tests and checks."""
+        """(number, section title, text) of every row shown."""
         out = []
         for i in range(self.list.topLevelItemCount()):
             it = self.list.topLevelItem(i)
             if not it.isHidden():
-                out.append((it.text(0), it.text(1), it.text(2)))
+                out.append((it.text(0), it.toolTip(1), it.text(2)))
         return out
 
     def _apply_filter(self, text: str) -> None:
         words = fold(text).split()
         for i in range(self.list.topLevelItemCount()):
             it = self.list.topLevelItem(i)
-            hay = fold(it.text(2) + " " + it.text(1))
+            hay = fold(it.text(2) + " " + it.toolTip(1))
             it.setHidden(bool(words) and not all(w in hay for w in words))
 
     def select(self, footnote_id: str) -> None:

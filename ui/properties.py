@@ -72,14 +72,15 @@ def header_preview_html(header: Header, profile: dict) -> str:
     if header.urgency:
         left.append(f"<b>{e(header.urgency.upper())}</b>")
     right = [f"<b><u>{e(party)}</u></b>",
-             f"<i>{nbsp(date_line(header.place, header.day, header.month, header.year, profile))}"
+             "<i style='white-space:nowrap'>"
+             f"{nbsp(date_line(header.place, header.day, header.month, header.year, profile))}"
              "</i>"]
     if header.draft_mark:
         right.append(f"<b><i>{e(header.draft_mark)}</i></b>")
     return (
-        "<table width='100%' style='font-family:\"Times New Roman\",serif; font-size:11pt'>"
-        "<tr><td align='center' width='42%' valign='top'>" + "<br>".join(left) + "</td>"
-        "<td align='center' width='58%' valign='top'>" + "<br>".join(right) + "</td></tr></table>"
+        "<table width='100%' style='font-family:\"Times New Roman\",serif; font-size:10pt'>"
+        "<tr><td align='center' width='40%' valign='top'>" + "<br>".join(left) + "</td>"
+        "<td align='center' width='60%' valign='top'>" + "<br>".join(right) + "</td></tr></table>"
         "<p align='center' style='font-family:\"Times New Roman\",serif; font-size:13pt'>"
         f"<b>{e(header.type_name.upper())}</b><br>"
         f"<span style='font-size:11pt'><b>{e(header.summary)}</b></span><br>-----</p>"

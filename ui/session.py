@@ -92,6 +92,24 @@ class Session(QObject):
         number = self.section_numbers().get(section_id, "")
         return f"{number} {sec.title}".strip()
 
+    def section_short(self, section_id: str) -> str:
+        """A short reference to a section for lists: "II.3.1", "Mở đầu"."""
+        sec = self.section(section_id)
+        if sec.kind == "intro":
+            return QCoreApplication.translate("Session", "Opening")
+        if sec.kind == "ending":
+            return QCoreApplication.translate("Session", "Closing")
+        numbers = self.section_numbers()
+        chain = []
+        current: Section | None = sec
+        while current is not None:
+            chain.insert(0, numbers.get(current.id, "").rstrip(".)"))
+            current = self._by_id.get(current.parent_id) if current.parent_id else None
+        parts = chain[:1]
+        for n in chain[1:]:
+            parts = [parts[0], n] if "." in n else parts + [n]
+        return ".".join(p for p in parts if p)
+
     def word_counts(self) -> dict[str, int]:
         return {s.id: s.word_count() for s in self.report.all_sections()}
 
