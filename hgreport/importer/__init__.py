@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Footnote, Report, new_id
+from ..model import KIND_ENDING, KIND_INTRO, Footnote, Report, new_id
 from .container import open_word_package
 from .errors import (
     DamagedDocument,
@@ -134,9 +134,9 @@ def _fake_footnotes(report: Report) -> list[ImportProblem]:
                     prev_word = before.split()[-1] if before.split() else ""
                     exponent = before[-1:].isdigit() or prev_word.lower().rstrip(",.") in _UNITS
                     if not exponent and before.strip():
-                        if sec.kind == "intro":
+                        if sec.kind == KIND_INTRO:
                             where = ("where_intro", {})
-                        elif sec.kind == "ending":
+                        elif sec.kind == KIND_ENDING:
                             where = ("where_ending", {})
                         else:
                             where = ("where_section", {"title": _short(sec.title)})
