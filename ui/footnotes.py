@@ -127,20 +127,29 @@ class FootnotePanel(QWidget):
         lay.addWidget(self.filter)
         lay.addWidget(split)
         self._items: dict[str, QTreeWidgetItem] = {}
-        session.numbersChanged.connect(self.refresh)
-        session.outlineChanged.connect(self.refresh)
+        self._filtered = False
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        session.numbersChanged.connect(self._refresh_timer.start)
+        session.outlineChanged.connect(self._refresh_timer.start)
         session.footnoteTextChanged.connect(self._text_changed_elsewhere)
         self.refresh()
 
     # -- the list -----------------------------------------------------------------------------
+    def _flush_refresh(self) -> None:
+        if self._refresh_timer.isActive():
+            self.refresh()
+
     def refresh(self) -> None:
         """Rebuild the list (keeps the selection)."""
+        self._refresh_timer.stop()
         self._push_text()
         current = self._editing
         labels = {}
         self.list.setUpdatesEnabled(False)
         self.list.blockSignals(True)
         self.list.clear()
+        self._filtered = False
         self._items = {}
         items = []
         for number, fn, sid in self.session.report.footnotes_in_order():
@@ -167,10 +176,12 @@ class FootnotePanel(QWidget):
             self._load(None)
 
     def count(self) -> int:
+        self._flush_refresh()
         return self.list.topLevelItemCount()
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(number, section title, text) of every row shown."""
+        self._flush_refresh()
         out = []
         for i in range(self.list.topLevelItemCount()):
             it = self.list.topLevelItem(i)
@@ -180,12 +191,16 @@ class FootnotePanel(QWidget):
 
     def _apply_filter(self, text: str) -> None:
         words = fold(text).split()
+        if not words and not self._filtered:
+            return
+        self._filtered = bool(words)
         for i in range(self.list.topLevelItemCount()):
             it = self.list.topLevelItem(i)
             hay = fold(it.text(2) + " " + it.toolTip(1))
             it.setHidden(bool(words) and not all(w in hay for w in words))
 
     def select(self, footnote_id: str) -> None:
+        self._flush_refresh()
         item = self._items.get(footnote_id)
         if item is not None:
             item.setHidden(False)

@@ -4,9 +4,10 @@ numbers and dates formatted with babel."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date as _babel_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_group_symbol
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from hgreport.resources import resource_path
@@ -42,8 +43,17 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
 
 
 def format_number(n: int | float) -> str:
-    """1185818 → "1.185.818" in Vietnamese, "1,185,818" in English."""
-    return format_decimal(n, locale="vi" if _current == "vi" else "en")
+    """1185818 → "1.185.818" in Vietnamese, "1,185,818" in English (integers take a fast
+    path with babel's group sign: trees show hundreds of counts)."""
+    locale = "vi" if _current == "vi" else "en"
+    if isinstance(n, int):
+        return f"{n:,}".replace(",", _group_symbol(locale))
+    return format_decimal(n, locale=locale)
+
+
+@lru_cache(maxsize=4)
+def _group_symbol(locale: str) -> str:
+    return get_group_symbol(locale)
 
 
 def format_day(d: date) -> str:

@@ -59,6 +59,13 @@ class Session(QObject):
         self.state = SAVED
         self.last_error = ""
         self._quiet = 0
+        self._numbers_cache: dict[str, str] | None = None
+        self._words: dict[str, int] = {}
+        try:  # the store keeps each section's word count: no need to count 200,000 words
+            self._words = {r["id"]: int(r["words"]) for r in store.load_outline()}
+        except (errors.ReportError, KeyError, TypeError, ValueError):
+            self._words = {}
+        self.outlineChanged.connect(self._forget_outline)
         self.undo_stack = QUndoStack(self)
         self.marker = FootnoteMarker(lambda: self.numbers, self)
         self.autosave = QTimer(self, singleShot=True, interval=self.AUTOSAVE_MS)
@@ -111,12 +118,25 @@ class Session(QObject):
         return ".".join(p for p in parts if p)
 
     def word_counts(self) -> dict[str, int]:
-        return {s.id: s.word_count() for s in self.report.all_sections()}
+        """Words per section as last saved (cached; a save refreshes its entry)."""
+        out = {}
+        for sec in self.report.all_sections():
+            n = self._words.get(sec.id)
+            if n is None:
+                n = self._words[sec.id] = sec.word_count()
+            out[sec.id] = n
+        return out
+
+    def _forget_outline(self) -> None:
+        self._numbers_cache = None
 
     def section_numbers(self) -> dict[str, str]:
-        from hgreport.model import walk_tree
+        """Section id → printed number (cached until the outline changes)."""
+        if self._numbers_cache is None:
+            from hgreport.model import walk_tree
 
-        return {n.section.id: n.number for n in walk_tree(self.tree())}
+            self._numbers_cache = {n.section.id: n.number for n in walk_tree(self.tree())}
+        return self._numbers_cache
 
     # -- documents ------------------------------------------------------------------------
     def document(self, section_id: str) -> QTextDocument:
@@ -203,7 +223,7 @@ class Session(QObject):
                         doc.markContentsDirty(0, doc.characterCount())
             finally:
                 self._quiet -= 1
-        self.numbersChanged.emit()
+            self.numbersChanged.emit()
 
     def new_footnote(self, body=None) -> Footnote:
         """A new footnote (its reference is inserted by the editor)."""
@@ -294,6 +314,7 @@ class Session(QObject):
             return self._resolve_conflict(sid)
         sec.version = saved.version
         self.dirty.discard(sid)
+        self._words.pop(sid, None)
         return True
 
     def _resolve_conflict(self, sid: str) -> bool:
@@ -313,6 +334,7 @@ class Session(QObject):
                     self._quiet -= 1
                 self._ref_counts[sid] = len(footnote_ids_in(doc))
             self.dirty.discard(sid)
+            self._words.pop(sid, None)
             self._adopt_missing_footnotes()
             self.sectionReplaced.emit(sid)
             self.outlineChanged.emit()
@@ -520,6 +542,7 @@ class Session(QObject):
                 sec.body = body_of(self.docs[sec.id])
         self.report.intro, self.report.ending = fresh.intro, fresh.ending
         self.report.footnotes = fresh.footnotes
+        self._words.clear()
         self._index_sections()
         for sid in list(self.docs):
             if sid not in self._by_id:

@@ -1,0 +1,221 @@
+"""Timings of the editor window on a big report (the seed ×20, 1,140 footnotes), offscreen.
+
+    QT_QPA_PLATFORM=offscreen python bench/ui_bench.py [--copies 20]
+
+Prints: cold start to window shown, switching to a 10-page section, one keystroke in it,
+autosave of a section, renumbering after a section move, the footnote panel refresh, and the
+peak memory of the process. Targets (issue 4/5): 1.5 s, 80 ms, 16 ms, 20 ms, 30 ms, 200 ms,
+300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SEED = ROOT.parent / "shared" / "seed" / "report-2023.json"
+
+
+def big_report(copies: int):
+    """The seed loaded ``copies`` times, the trees one after another (fresh ids each time),
+    plus one 10-page section with footnotes at the end."""
+    from hgreport.interchange import load_report_json
+    from hgreport.model import Footnote, Paragraph, Run, Section
+
+    report = load_report_json(SEED)
+    top = len(report.children_of(None))
+    for k in range(1, copies):
+        extra = load_report_json(SEED)
+        intro = Section(title=f"Mở đầu (bản {k + 1})", body=extra.intro.body,
+                        position=top + 1.0)
+        top += 1
+        report.sections.append(intro)
+        for sec in extra.sections:
+            if sec.parent_id is None:
+                sec.position += top
+            report.sections.append(sec)
+        top += len(extra.children_of(None))
+        report.footnotes.update(extra.footnotes)
+    words = ("Đảng bộ tỉnh tiếp tục lãnh đạo, chỉ đạo thực hiện thắng lợi các mục tiêu phát triển "
+             "kinh tế - xã hội, bảo đảm quốc phòng, an ninh; công tác xây dựng Đảng và hệ thống "
+             "chính trị được chú trọng, đạt nhiều kết quả quan trọng.").split()
+    body = []
+    for i in range(110):  # about 5,000 words: ten printed pages at 14 pt
+        runs = [Run(" ".join(words[(i + j) % len(words)] for j in range(45)) + ". ")]
+        if i % 10 == 0:
+            fn = Footnote(body=[Paragraph.of(f"Chú thích thử {i}")])
+            report.footnotes[fn.id] = fn
+            runs.append(Run.ref(fn.id))
+            runs.append(Run("Tiếp theo đoạn văn."))
+        body.append(Paragraph(runs))
+    long_section = Section(title="Mục dài mười trang", body=body, position=top + 1.0)
+    report.sections.append(long_section)
+    return report, long_section.id
+
+
+def child_cold_start(path: str) -> None:
+    """Run in a fresh process: start the app, open the file, report when the window shows."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(Path(path).parent / "settings"))
+    from ui import app
+
+    qapp = app.application("vi")
+    win = app.open_path(path)
+    qapp.processEvents()
+    win.grab()  # painted once
+    print(f"SHOWN {time.time():.6f}", flush=True)
+    os._exit(0)
+
+
+def measure(copies: int) -> None:
+    from hgreport.store import ReportStore
+
+    tmp = Path(tempfile.mkdtemp(prefix="hgreport-uibench-"))
+    db = tmp / "big.db"
+    report, long_id = big_report(copies)
+    ReportStore.create(db, report, author="bench").close()
+    n_sections = len(report.sections)
+    n_notes = len(report.footnotes)
+    print(f"report: seed ×{copies}, {n_sections} sections, {n_notes} footnotes, "
+          f"{report.word_count():,} words, file {db.stat().st_size / 1e6:.1f} MB")
+
+    colds = []
+    for _ in range(3):
+        start = time.time()
+        out = subprocess.run([sys.executable, __file__, "--child-cold", str(db)],
+                             capture_output=True, text=True, timeout=120)
+        line = [x for x in out.stdout.splitlines() if x.startswith("SHOWN")]
+        if not line:
+            print(out.stdout, out.stderr)
+            raise SystemExit("cold start failed")
+        colds.append(float(line[0].split()[1]) - start)
+    print(f"cold start to window shown (process start → painted): "
+          f"median {statistics.median(colds) * 1000:.0f} ms  (target ≤ 1500 ms)")
+
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "s"))
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication
+
+    from ui import app
+
+    qapp = app.application("vi")
+    win = app.open_path(str(db))
+    qapp.processEvents()
+    s = win.session
+    other = s.report.ordered_sections()[1].id
+
+    t = time.perf_counter()
+    win.tree.select(long_id)
+    win.editor.viewport().repaint()
+    qapp.processEvents()
+    first_switch = time.perf_counter() - t
+    pages = win.editor.document().size().height() / (297 * 96 / 25.4)
+    switches = []
+    for _ in range(5):
+        win.tree.select(other)
+        qapp.processEvents()
+        t = time.perf_counter()
+        win.tree.select(long_id)
+        win.editor.viewport().repaint()
+        qapp.processEvents()
+        switches.append(time.perf_counter() - t)
+    print(f"switch to the 10-page section (~{pages:.0f} screen pages): first {first_switch * 1000:.1f} ms,"
+          f" again median {statistics.median(switches) * 1000:.1f} ms  (target ≤ 80 ms)")
+
+    editor = win.editor
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().characterCount() // 2)
+    editor.setTextCursor(cursor)
+    editor.ensureCursorVisible()
+    qapp.processEvents()
+    keys = []
+    for i in range(60):
+        ch = "abcdeê"[i % 6]
+        t = time.perf_counter()
+        QApplication.sendEvent(editor, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown,
+                                                 Qt.KeyboardModifier.NoModifier, ch))
+        editor.viewport().repaint()
+        qapp.processEvents()
+        keys.append(time.perf_counter() - t)
+    print(f"one keystroke in the 10-page section (event + repaint): median "
+          f"{statistics.median(keys) * 1000:.2f} ms, max {max(keys) * 1000:.2f} ms  "
+          f"(target ≤ 16 ms)")
+
+    saves = []
+    for i in range(10):
+        editor.textCursor().insertText("x")
+        t = time.perf_counter()
+        ok = s.save_all()
+        saves.append(time.perf_counter() - t)
+        assert ok
+    print(f"autosave of the 10-page section: median {statistics.median(saves) * 1000:.1f} ms, "
+          f"max {max(saves) * 1000:.1f} ms  (target ≤ 20 ms)")
+
+    small = [x.id for x in s.report.ordered_sections() if x.body][0]
+    win.tree.select(small)
+    small_saves = []
+    for i in range(10):
+        win.editor.textCursor().insertText("y")
+        t = time.perf_counter()
+        s.save_all()
+        small_saves.append(time.perf_counter() - t)
+    print(f"autosave of a seed-sized section: median {statistics.median(small_saves) * 1000:.1f} ms")
+
+    moving = s.children_ids(None)[0]
+    moves, renumbers = [], []
+    for i in range(4):
+        t = time.perf_counter()
+        if i % 2 == 0:
+            s.move_down(moving)
+        else:
+            s.move_up(moving)
+        moves.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        s.report.footnote_numbers()
+        renumbers.append(time.perf_counter() - t)
+    print(f"renumber {n_notes:,} footnotes after a move: median "
+          f"{statistics.median(renumbers) * 1000:.1f} ms  (target ≤ 30 ms); whole move with tree "
+          f"and panel refresh: median {statistics.median(moves) * 1000:.0f} ms")
+
+    panel = []
+    for _ in range(3):
+        t = time.perf_counter()
+        win.footnotes.refresh()
+        panel.append(time.perf_counter() - t)
+    print(f"footnote panel lists {win.footnotes.count():,} footnotes: median "
+          f"{statistics.median(panel) * 1000:.0f} ms  (target ≤ 200 ms)")
+
+    win.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (RSS) of the process with the window and the ×{copies} report: "
+          f"{peak:.0f} MB  (target ≤ 300 MB)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--copies", type=int, default=20)
+    ap.add_argument("--child-cold")
+    args = ap.parse_args()
+    if args.child_cold:
+        child_cold_start(args.child_cold)
+    else:
+        measure(args.copies)
+
+
+if __name__ == "__main__":
+    main()
