@@ -12,7 +12,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hgreport import errors
-from hgreport.store import ReportStore
 
 from . import dialogs
 from .i18n import install_translators
@@ -30,16 +29,17 @@ def author() -> str:
         return ""
 
 
-def create_from_template(name: str, path: str | Path) -> ReportStore:
+def create_from_template(name: str, path: str | Path):
     """A new report file at ``path`` from a shipped template (``annual``, ``sample``)."""
     from hgreport.interchange import load_report_json
     from hgreport.resources import template_path
+    from hgreport.store import ReportStore
 
     report = load_report_json(template_path(name))
     return ReportStore.create(path, report, author=author())
 
 
-def open_window(store: ReportStore):
+def open_window(store):
     from .main_window import MainWindow
 
     win = MainWindow(store)
@@ -51,6 +51,8 @@ def open_window(store: ReportStore):
 
 def open_path(path: str | Path, parent: QWidget | None = None):
     """Open a report file in a new window (or bring its window forward)."""
+    from hgreport.store import ReportStore
+
     resolved = Path(path).resolve()
     for win in _windows:
         try:
@@ -119,9 +121,18 @@ def application(lang: str = "vi") -> QApplication:
     return app
 
 
+def _without_numpy() -> None:
+    """hgreport never uses numpy, but sqlite-utils and PySide6 import it when it is installed
+    (a third of a second of start-up): keep it out of a fresh window process."""
+    if "numpy" not in sys.modules and QApplication.instance() is None \
+            and not os.environ.get("HGREPORT_ALLOW_NUMPY"):
+        sys.modules["numpy"] = None  # "import numpy" then fails and callers do without
+
+
 def run(path: str | None = None, lang: str = "vi") -> int:
     """Start the window: ``path`` if given, else the last file, else the first-run choice.
     Returns the application's exit code."""
+    _without_numpy()
     app = application(lang)
     from .main_window import settings
 

@@ -133,7 +133,7 @@ class FootnotePanel(QWidget):
         session.numbersChanged.connect(self._refresh_timer.start)
         session.outlineChanged.connect(self._refresh_timer.start)
         session.footnoteTextChanged.connect(self._text_changed_elsewhere)
-        self.refresh()
+        self._refresh_timer.start()  # filled right after the window is shown
 
     # -- the list -----------------------------------------------------------------------------
     def _flush_refresh(self) -> None:

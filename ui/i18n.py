@@ -3,11 +3,8 @@ numbers and dates formatted with babel."""
 
 from __future__ import annotations
 
-from datetime import date
 from functools import lru_cache
 
-from babel.dates import format_date as _babel_date
-from babel.numbers import format_decimal, get_group_symbol
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from hgreport.resources import resource_path
@@ -48,14 +45,13 @@ def format_number(n: int | float) -> str:
     locale = "vi" if _current == "vi" else "en"
     if isinstance(n, int):
         return f"{n:,}".replace(",", _group_symbol(locale))
+    from babel.numbers import format_decimal
+
     return format_decimal(n, locale=locale)
 
 
 @lru_cache(maxsize=4)
 def _group_symbol(locale: str) -> str:
+    from babel.numbers import get_group_symbol
+
     return get_group_symbol(locale)
-
-
-def format_day(d: date) -> str:
-    """A date for the status bar and lists, e.g. "26 thg 11, 2026"."""
-    return _babel_date(d, format="medium", locale="vi" if _current == "vi" else "en")

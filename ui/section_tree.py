@@ -132,6 +132,7 @@ class SectionTree(QTreeWidget):
 
     def _make(self, sid, number, title, kind, words) -> SectionItem:
         it = SectionItem(sid, number, title, kind)
+        it.setData(1, Qt.ItemDataRole.UserRole, words.get(sid, 0))
         it.setText(1, format_number(words.get(sid, 0)))
         it.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.items[sid] = it
@@ -140,7 +141,10 @@ class SectionTree(QTreeWidget):
     def refresh_counts(self) -> None:
         words = self.session.word_counts()
         for sid, it in self.items.items():
-            it.setText(1, format_number(words.get(sid, 0)))
+            n = words.get(sid, 0)
+            if it.data(1, Qt.ItemDataRole.UserRole) != n:
+                it.setData(1, Qt.ItemDataRole.UserRole, n)
+                it.setText(1, format_number(n))
 
     def current_id(self) -> str | None:
         it = self.currentItem()
