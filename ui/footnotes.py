@@ -238,6 +238,7 @@ class FootnotePanel(QWidget):
             self.editor.setDocument(doc)
             doc.contentsChanged.connect(self._typed)
             self.editor.setEnabled(True)
+            self.editor.setReadOnly(self.session.store.read_only)
             number = self.session.numbers.get(footnote_id)
             self.caption.setText(self.tr("Footnote %1:").replace("%1", str(number or "?")))
         self._loading = False

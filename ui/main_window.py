@@ -143,6 +143,17 @@ class MainWindow(QMainWindow):
         self._make_toolbar()
         self._connect()
         self._export_running = False
+        if store.read_only:
+            for act in (self.act_add, self.act_add_child, self.act_rename, self.act_delete,
+                        self.act_restore, self.act_up, self.act_down, self.act_promote,
+                        self.act_demote, self.act_footnote, self.act_properties, self.act_replace,
+                        self.act_bold, self.act_italic, self.act_underline, self.act_sup,
+                        self.act_sub, self.act_justify, self.act_left, self.act_center,
+                        self.act_right):
+                act.setEnabled(False)
+            self.tree.setDragDropMode(self.tree.DragDropMode.NoDragDrop)
+            self.tree.setEditTriggers(self.tree.EditTrigger.NoEditTriggers)
+            self.footnotes.editor.setReadOnly(True)
         self._update_title()
         self.resize(1420, 860)
         self._restore_layout()
@@ -338,6 +349,8 @@ class MainWindow(QMainWindow):
             self._counted_docs.add(section_id)
             doc.contentsChanged.connect(self._counts_timer.start)
         self.editor.show_section(section_id, doc)
+        if self.store.read_only:
+            self.editor.setReadOnly(True)
         self._update_heading()
         self._update_counts()
 

@@ -109,3 +109,37 @@ def test_window_layout_is_remembered(open_window, seed_db):
     again = open_window(seed_db)
     assert (again.width(), again.height()) == (700, 500)
     assert not again.footnotes.isVisible() and not again.act_footnotes.isChecked()
+
+
+def test_a_read_only_report_can_be_read_but_not_changed(qtbot, seed_db, type_text):
+    from ui.main_window import MainWindow
+
+    store = ReportStore.open(seed_db, read_only=True)
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    sid = [s.id for s in win.session.report.ordered_sections() if s.body][0]
+    win.tree.select(sid)
+    before = win.editor.document().toPlainText()
+    assert before and win.editor.isReadOnly()
+    type_text(win.editor, "không được")
+    assert win.editor.document().toPlainText() == before
+    assert not win.act_footnote.isEnabled() and not win.act_add.isEnabled()
+    assert "[" in win.windowTitle()  # "[read-only]"
+    win.close()
+
+
+def test_recent_files_menu_opens_a_report(open_window, seed_db, tmp_path, qtbot):
+    import shutil
+
+    other = tmp_path / "khac.db"
+    shutil.copy(seed_db, other)
+    first = open_window(other)
+    first.close()
+    win = open_window(seed_db)
+    win._fill_recent()
+    titles = [a.text() for a in win.recent_menu.actions()]
+    assert titles[:2] == [str(seed_db.resolve()), str(other.resolve())]
+    win.recent_menu.actions()[1].trigger()
+    opened = app._windows[-1]
+    assert opened.store.path.resolve() == other.resolve() and opened.isVisible()

@@ -119,3 +119,17 @@ def test_export_failure_is_shown_not_raised(window, seed_db, dialog_log, monkeyp
     monkeypatch.setattr(export, "export_docx", boom)
     assert window.export() is None
     assert dialog_log.errors and not dialog_log.exported
+
+
+@needs_export
+def test_after_export_open_and_show_in_folder(window, dialog_log, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    dialog_log.after_export = "open"
+    path = window.export()
+    assert opened == [str(path)]
+    dialog_log.after_export = "folder"
+    window.export()
+    assert opened[-1] == str(path.parent)
