@@ -166,15 +166,19 @@ class SectionEditor(QTextEdit):
         if self.isReadOnly() or self.section_id is None:
             return None
         fn = self.session.new_footnote()
+        self.insert_reference(fn.id)
+        return fn.id
+
+    def insert_reference(self, footnote_id: str) -> None:
+        """Insert a reference to an existing footnote at the cursor (one undo step)."""
         cursor = self.textCursor()
         cursor.beginEditBlock()
         cursor.removeSelectedText()
         base = plain_format(cursor.charFormat())
-        cursor.insertText(OBJECT_CHAR, footnote_format(fn.id, char_format()))
+        cursor.insertText(OBJECT_CHAR, footnote_format(footnote_id, char_format()))
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.setCurrentCharFormat(base)
-        return fn.id
 
     def select_footnote(self, footnote_id: str) -> bool:
         """Put the cursor right after the reference to ``footnote_id``."""

@@ -15,8 +15,10 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTextEdit,
     QTreeWidget,
@@ -78,6 +80,8 @@ class FootnotePanel(QWidget):
     edited below (bold/italic with Ctrl+B / Ctrl+I, several paragraphs)."""
 
     jumpRequested = Signal(str, str)  # footnote id, section id
+    deleteRequested = Signal(str)  # footnote id: its references and its text
+    fixRequested = Signal(str, str)  # footnote id, problem kind
 
     COLUMN_NUMBER, COLUMN_SECTION, COLUMN_TEXT = range(3)
 
@@ -98,6 +102,19 @@ class FootnotePanel(QWidget):
         self.list.setColumnWidth(self.COLUMN_SECTION, 70)
         self.list.currentItemChanged.connect(self._show_current)
         self.list.itemActivated.connect(self._jump)
+        self.summary = QLabel(self)
+        self.delete_button = QPushButton(self.tr("Delete footnote"), self)
+        self.delete_button.setToolTip(self.tr("Deletes the reference and its text (Ctrl+Z in "
+                                              "the section brings both back)"))
+        self.delete_button.clicked.connect(self._delete_clicked)
+        self.fix_button = QPushButton(self)
+        self.fix_button.clicked.connect(self._fix_clicked)
+        self.fix_button.hide()
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.fix_button)
+        buttons.addWidget(self.delete_button)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
         self.editor = QTextEdit(self)
@@ -125,7 +142,8 @@ class FootnotePanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.filter)
-        lay.addWidget(split)
+        lay.addWidget(split, 1)
+        lay.addLayout(buttons)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._filtered = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
@@ -141,39 +159,106 @@ class FootnotePanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Rebuild the list (keeps the selection)."""
+        """Rebuild the list (keeps the selection): every footnote in document order, then
+        what needs attention (a reference without text, a text without reference)."""
         self._refresh_timer.stop()
         self._push_text()
         current = self._editing
-        labels = {}
+        session = self.session
+        labels: dict[str, tuple[str, str]] = {}
+
+        def label(sid):
+            if sid not in labels:
+                known = session.has_section(sid)
+                labels[sid] = (session.section_short(sid) if known else "",
+                               session.section_label(sid) if known else "")
+            return labels[sid]
+
         self.list.setUpdatesEnabled(False)
         self.list.blockSignals(True)
         self.list.clear()
         self._filtered = False
         self._items = {}
+        self._contexts = session.reference_contexts()
+        problems = session.footnote_problems()
+        duplicates = dict(problems["duplicate"])
         items = []
-        for number, fn, sid in self.session.report.footnotes_in_order():
-            if sid not in labels:
-                known = self.session.has_section(sid)
-                labels[sid] = (self.session.section_short(sid) if known else "",
-                               self.session.section_label(sid) if known else "")
+        for number, fn, sid in session.report.footnotes_in_order():
             text = " ".join(fn.plain_text.split())
-            item = QTreeWidgetItem([str(number), labels[sid][0], text[:300]])
-            item.setToolTip(1, labels[sid][1])
-            item.setData(0, Qt.ItemDataRole.UserRole, fn.id)
-            item.setData(1, Qt.ItemDataRole.UserRole, sid)
-            item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setToolTip(2, text[:1000])
-            self._items[fn.id] = item
-            items.append(item)
+            kind = "duplicate" if fn.id in duplicates else "ok"
+            shown = text[:300]
+            if kind == "duplicate":
+                shown = self.tr("⚠ referenced %1 times: ").replace(
+                    "%1", str(duplicates[fn.id])) + shown
+            items.append(self._row(str(number), label(sid), shown, fn.id, sid, kind, text))
+        for fid, sid in problems["missing"]:
+            number = session.numbers.get(fid)
+            items.append(self._row(str(number or "?"), label(sid),
+                                   self.tr("⚠ a reference without footnote text"), fid, sid,
+                                   "missing", ""))
+        for fid in problems["orphan"]:
+            fn = session.report.footnotes[fid]
+            text = " ".join(fn.plain_text.split())
+            items.append(self._row("–", ("", self.tr("no reference in the text")),
+                                   self.tr("⚠ no reference: ") + text[:300], fid, "", "orphan",
+                                   text))
         self.list.addTopLevelItems(items)
         self.list.blockSignals(False)
         self.list.setUpdatesEnabled(True)
         self._apply_filter(self.filter.text())
+        n_problems = sum(len(v) for v in problems.values())
+        self.summary.setText(self.tr("%1 footnotes").replace("%1", str(
+            len(items) - len(problems["missing"]) - len(problems["orphan"])))
+            + ("" if not n_problems else " · " + self.tr("%1 to fix").replace(
+                "%1", str(n_problems))))
+        self.summary.setStyleSheet("color: #b00020;" if n_problems else "")
         if current in self._items:
             self.list.setCurrentItem(self._items[current])
         elif current is not None:
             self._load(None)
+        self._update_buttons()
+
+    def _row(self, number, label, shown, fid, sid, kind, text) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([number, label[0], shown])
+        item.setToolTip(1, label[1])
+        item.setData(0, Qt.ItemDataRole.UserRole, fid)
+        item.setData(1, Qt.ItemDataRole.UserRole, sid)
+        item.setData(2, Qt.ItemDataRole.UserRole, kind)
+        item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        context = self._contexts.get(fid, ("", ""))[1]
+        tip = (f"…{context}[{number}]\n\n" if context else "") + text[:1000]
+        item.setToolTip(2, tip)
+        if kind != "ok":
+            item.setForeground(2, QColor("#b00020"))
+        self._items.setdefault(fid, item)
+        return item
+
+    def current_kind(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(2, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        kind = self.current_kind()
+        read_only = self.session.store.read_only
+        self.delete_button.setEnabled(kind is not None and not read_only)
+        fixes = {"missing": self.tr("Write its text"),
+                 "orphan": self.tr("Attach at the cursor"),
+                 "duplicate": self.tr("Make the second a copy")}
+        self.fix_button.setVisible(kind in fixes)
+        self.fix_button.setEnabled(not read_only)
+        if kind in fixes:
+            self.fix_button.setText(fixes[kind])
+
+    def _delete_clicked(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.deleteRequested.emit(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _fix_clicked(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.fixRequested.emit(item.data(0, Qt.ItemDataRole.UserRole),
+                                   item.data(2, Qt.ItemDataRole.UserRole))
 
     def count(self) -> int:
         self._flush_refresh()
@@ -196,7 +281,7 @@ class FootnotePanel(QWidget):
         self._filtered = bool(words)
         for i in range(self.list.topLevelItemCount()):
             it = self.list.topLevelItem(i)
-            hay = fold(it.text(2) + " " + it.toolTip(1))
+            hay = fold(it.toolTip(2) + " " + it.toolTip(1))
             it.setHidden(bool(words) and not all(w in hay for w in words))
 
     def select(self, footnote_id: str) -> None:
@@ -240,7 +325,11 @@ class FootnotePanel(QWidget):
             self.editor.setEnabled(True)
             self.editor.setReadOnly(self.session.store.read_only)
             number = self.session.numbers.get(footnote_id)
-            self.caption.setText(self.tr("Footnote %1:").replace("%1", str(number or "?")))
+            caption = self.tr("Footnote %1:").replace("%1", str(number or "?"))
+            context = getattr(self, "_contexts", {}).get(footnote_id)
+            if context and context[1]:
+                caption += " " + self.tr("after “…%1”").replace("%1", context[1][-40:])
+            self.caption.setText(caption)
         self._loading = False
 
     def _typed(self) -> None:

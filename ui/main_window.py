@@ -24,6 +24,7 @@ from hgreport import errors
 from hgreport.store import ReportStore
 
 from . import dialogs
+from .blocks import char_format, footnote_format, footnote_id_of
 from .editor import SectionEditor
 from .find import FindBar, find_all
 from .footnotes import FootnotePanel
@@ -326,6 +327,8 @@ class MainWindow(QMainWindow):
         self.editor.currentCharFormatChanged.connect(self._sync_format_buttons)
         self.editor.footnoteActivated.connect(self._edit_footnote)
         self.footnotes.jumpRequested.connect(self.jump_to_footnote)
+        self.footnotes.deleteRequested.connect(self.delete_footnote)
+        self.footnotes.fixRequested.connect(self.fix_footnote)
         self.problems.jumpRequested.connect(self.tree.select)
         self.find_bar.findNext.connect(self.find_next)
         self.find_bar.replaceOne.connect(self.replace_one)
@@ -472,6 +475,60 @@ class MainWindow(QMainWindow):
         self.show_section(section_id)
         if self.editor.select_footnote(footnote_id):
             self.editor.setFocus()
+
+    def _reference_cursors(self, footnote_id: str) -> list[tuple[str, QTextCursor]]:
+        """(section id, cursor selecting the reference) for every reference, in order."""
+        found = []
+        for sec in self.session.report.all_sections():
+            if footnote_id not in sec.footnote_refs() and sec.id not in self.session.docs:
+                continue
+            doc = self.session.document(sec.id)
+            cursor = QTextCursor(doc)
+            while True:
+                cursor = doc.find("\ufffc", cursor)
+                if cursor.isNull():
+                    break
+                if footnote_id_of(cursor.charFormat()) == footnote_id:
+                    found.append((sec.id, QTextCursor(cursor)))
+        return found
+
+    def delete_footnote(self, footnote_id: str) -> None:
+        """Delete a footnote: its references and its text. Undo in the section (Ctrl+Z)
+        brings both back."""
+        if self.store.read_only:
+            return
+        found = self._reference_cursors(footnote_id)
+        if not found:
+            self.session.delete_orphan(footnote_id)
+            return
+        for _sid, cursor in reversed(found):
+            cursor.removeSelectedText()
+        sid = found[0][0]
+        self.tree.select(sid)
+        self.show_section(sid)
+        self.editor.setFocus()
+        self.statusBar().showMessage(self.tr("Footnote deleted. Ctrl+Z brings it back."), 8000)
+
+    def fix_footnote(self, footnote_id: str, kind: str) -> None:
+        """The fix the footnote panel offers for a problem."""
+        if self.store.read_only:
+            return
+        if kind == "missing":
+            self.session.give_text_to_missing(footnote_id)
+            self.footnotes.edit(footnote_id)
+        elif kind == "orphan":
+            if self.editor.section_id is None or self.editor.isReadOnly():
+                return
+            self.editor.insert_reference(footnote_id)
+            self.editor.setFocus()
+        elif kind == "duplicate":
+            found = self._reference_cursors(footnote_id)
+            if len(found) < 2:
+                return
+            sid, cursor = found[1]
+            copy = self.session.copy_footnote(footnote_id)
+            cursor.insertText("\ufffc", footnote_format(copy, char_format()))
+            self.footnotes.edit(copy)
 
     def _toggle_footnotes(self) -> None:
         self.footnotes.setVisible(self.act_footnotes.isChecked())

@@ -225,6 +225,59 @@ class Session(QObject):
                 self._quiet -= 1
             self.numbersChanged.emit()
 
+    def reference_contexts(self, width: int = 50) -> dict[str, tuple[str, str]]:
+        """Footnote id → (section id, the words just before its first reference)."""
+        out: dict[str, tuple[str, str]] = {}
+        for sec in self.report.all_sections():
+            for fid in sec.title_notes:
+                out.setdefault(fid, (sec.id, sec.title[-width:]))
+            for para in sec.body:
+                before = ""
+                for run in para.runs:
+                    if run.footnote:
+                        if run.footnote not in out:
+                            words = " ".join(before[-width * 2:].split())
+                            out[run.footnote] = (sec.id, words[-width:])
+                    else:
+                        before += run.text
+        return out
+
+    def footnote_problems(self) -> dict[str, list]:
+        """"missing": [(id, section id)] references without text; "orphan": [id] texts
+        without a reference; "duplicate": [(id, count)] footnotes referenced twice or more."""
+        refs = self.report.reference_order()
+        counts: dict[str, int] = {}
+        missing = []
+        for fid, sid in refs:
+            counts[fid] = counts.get(fid, 0) + 1
+            if counts[fid] == 1 and fid not in self.report.footnotes:
+                missing.append((fid, sid))
+        orphans = [fid for fid in self.report.footnotes if fid not in counts]
+        duplicates = [(fid, n) for fid, n in counts.items() if n > 1]
+        return {"missing": missing, "orphan": orphans, "duplicate": duplicates}
+
+    def give_text_to_missing(self, footnote_id: str) -> None:
+        """A reference without footnote text gets an empty footnote (to be written)."""
+        if footnote_id in self.report.footnotes:
+            return
+        fn = self._graveyard.pop(footnote_id, None) or Footnote(footnote_id, [])
+        self.report.footnotes[footnote_id] = fn
+        self._fn_live[footnote_id] = True
+        self.autosave.start()
+        self.renumber()
+        self.numbersChanged.emit()
+
+    def delete_orphan(self, footnote_id: str) -> None:
+        """Delete a footnote text that no reference points to (it can be restored by undoing
+        in the store's history; the text is kept as a tombstone)."""
+        fn = self.report.footnotes.pop(footnote_id, None)
+        if fn is None:
+            return
+        self._graveyard[footnote_id] = fn
+        self._fn_live[footnote_id] = False
+        self.autosave.start()
+        self.numbersChanged.emit()
+
     def new_footnote(self, body=None) -> Footnote:
         """A new footnote (its reference is inserted by the editor)."""
         fn = Footnote(new_id(), list(body or []))

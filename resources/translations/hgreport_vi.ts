@@ -150,12 +150,60 @@
             <translation>Nội dung</translation>
         </message>
         <message>
+            <source>Delete footnote</source>
+            <translation>Xóa chú thích</translation>
+        </message>
+        <message>
+            <source>Deletes the reference and its text (Ctrl+Z in the section brings both back)</source>
+            <translation>Xóa dấu chú thích và nội dung của nó (Ctrl+Z trong mục sẽ lấy lại cả hai)</translation>
+        </message>
+        <message>
             <source>Select a footnote to edit its text.</source>
             <translation>Chọn một chú thích để sửa nội dung.</translation>
         </message>
         <message>
+            <source>⚠ referenced %1 times: </source>
+            <translation>⚠ được đánh dấu %1 lần: </translation>
+        </message>
+        <message>
+            <source>⚠ a reference without footnote text</source>
+            <translation>⚠ có dấu chú thích nhưng thiếu nội dung</translation>
+        </message>
+        <message>
+            <source>no reference in the text</source>
+            <translation>không có dấu chú thích trong văn bản</translation>
+        </message>
+        <message>
+            <source>⚠ no reference: </source>
+            <translation>⚠ không có dấu chú thích: </translation>
+        </message>
+        <message>
+            <source>%1 footnotes</source>
+            <translation>%1 chú thích</translation>
+        </message>
+        <message>
+            <source>%1 to fix</source>
+            <translation>%1 lỗi cần sửa</translation>
+        </message>
+        <message>
+            <source>Write its text</source>
+            <translation>Viết nội dung</translation>
+        </message>
+        <message>
+            <source>Attach at the cursor</source>
+            <translation>Gắn vào vị trí con trỏ</translation>
+        </message>
+        <message>
+            <source>Make the second a copy</source>
+            <translation>Tách thành chú thích riêng</translation>
+        </message>
+        <message>
             <source>Footnote %1:</source>
             <translation>Chú thích %1:</translation>
+        </message>
+        <message>
+            <source>after “…%1”</source>
+            <translation>sau “…%1”</translation>
         </message>
     </context>
     <context>
@@ -358,6 +406,10 @@
         <message>
             <source>No deleted sections.</source>
             <translation>Không có mục nào đã xóa.</translation>
+        </message>
+        <message>
+            <source>Footnote deleted. Ctrl+Z brings it back.</source>
+            <translation>Đã xóa chú thích. Nhấn Ctrl+Z để lấy lại.</translation>
         </message>
         <message>
             <source>Not found</source>
@@ -577,6 +629,10 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
     </context>
     <context>
         <name>SectionEditor</name>
+        <message>
+            <source>Type the text of this section here. A section that only groups subsections may stay empty.</source>
+            <translation>Gõ nội dung của mục này ở đây. Mục chỉ dùng để nhóm các mục con thì có thể để trống.</translation>
+        </message>
         <message>
             <source>The text you are pasting is too large (%1 characters). Paste it in parts of at most %2 characters.</source>
             <translation>Đoạn văn bản định dán quá lớn (%1 ký tự). Hãy dán từng phần, mỗi lần không quá %2 ký tự.</translation>
