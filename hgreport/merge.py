@@ -432,7 +432,9 @@ def reconcile(w: _Writer, on_revive=None) -> None:
         if r["deleted"]:
             continue
         parent = r["parent_id"]
-        while parent is not None:
+        walked = {sid}
+        while parent is not None and parent not in walked:  # a loop is lifted below
+            walked.add(parent)
             prow = rows.get(parent)
             if prow is None:  # a parent this file never had: hang it at the top level
                 st = _state_from_row("section", r)
@@ -725,6 +727,9 @@ class _Merger:
         mine_state = _state_from_row(entity, mrow)
         theirs_state = _state_from_row(entity, orow)
         merged, clashes = merge_states(entity, base, mine_state, theirs_state)
+        if not clashes and merged == mine_state:  # e.g. the same merge made on both sides
+            res.unchanged += 1
+            return
         self.w.put(entity, eid, merged, merge_parents=[o_rev], min_version=orow["version"])
         for c in clashes:
             self.new_conflicts.append(self.w.record_conflict(entity, eid, c,
