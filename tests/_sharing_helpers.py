@@ -48,3 +48,82 @@ def problems(path: Path) -> list[str]:
 
 def file_hash(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+# -- workers run in separate OS processes by test_concurrency.py ----------------------------------
+def put_token(sec, token: str, filler: int = 0) -> None:
+    """Make ``token`` the text of the section's first paragraph (its footnote references stay);
+    ``filler`` repeats it in a second paragraph to make the save longer."""
+    from hgreport.model import Paragraph, Run
+
+    refs = sec.body[0].footnote_refs() if sec.body else []
+    first = Paragraph([Run.of(token), *[Run.ref(f) for f in refs]])
+    sec.body[:1] = [first]
+    if filler:
+        sec.body[1:2] = [Paragraph.of(" ".join([token] * filler))]
+
+
+def first_text(data: dict) -> str:
+    """The first paragraph's text in a revision snapshot of a section."""
+    import json
+
+    body = json.loads(data.get("body", "[]"))
+    return "".join(r.get("t", "") for r in body[0]["runs"]) if body else ""
+
+
+def save_storm(path: str, worker: int, saves: int, shared_id: str, own_id: str,
+               seed: int, out: str) -> None:
+    """Save ``saves`` times, each time the shared section or this worker's own one (at random),
+    with random pauses; write what landed and what was reported as a conflict to ``out``."""
+    import json
+    import random
+    import time
+
+    from hgreport import errors
+
+    rng = random.Random(seed)
+    landed: list[str] = []
+    conflicts: list[str] = []
+    locked_retries = 0
+    with ReportStore.open(path, author=f"worker-{worker}", busy_timeout=20) as store:
+        for n in range(saves):
+            sid = shared_id if rng.random() < 0.5 else own_id
+            token = f"w{worker}-{n}"
+            sec = store.load_section(sid)
+            time.sleep(rng.random() * 0.002)  # "typing" between loading and saving
+            put_token(sec, token)
+            while True:
+                try:
+                    store.save_section(sec)
+                    landed.append(token)
+                    break
+                except errors.Conflict:
+                    conflicts.append(token)
+                    break
+                except errors.Locked:  # nothing was written; the window retries visibly
+                    locked_retries += 1
+                    time.sleep(0.01)
+            time.sleep(rng.random() * 0.001)
+    with open(out, "w", encoding="utf-8") as fh:
+        json.dump({"landed": landed, "conflicts": conflicts, "locked_retries": locked_retries},
+                  fh)
+
+
+def save_until_killed(path: str, section_ids: list[str], prefix: str) -> None:
+    """Save as fast as possible, printing each token once its save has returned (committed);
+    the test kills this process with SIGKILL at a random moment."""
+    import random
+    import sys
+
+    rng = random.Random(prefix)
+    with ReportStore.open(path, author=prefix, busy_timeout=20) as store:
+        print("ready", flush=True)
+        n = 0
+        while True:
+            sec = store.load_section(rng.choice(section_ids))
+            token = f"{prefix}-{n}"
+            put_token(sec, token, filler=300)
+            store.save_section(sec)
+            sys.stdout.write(token + "\n")
+            sys.stdout.flush()
+            n += 1
