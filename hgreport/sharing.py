@@ -214,6 +214,8 @@ def is_network_path(path: str | Path, *, platform: str | None = None,
         return True
     if raw.startswith("\\\\?\\UNC\\"):
         return True
+    if raw.startswith("\\\\?\\"):  # a long-path prefix before a drive letter
+        raw = raw[4:]
     if platform.startswith("win"):
         if raw.startswith("//"):
             return True

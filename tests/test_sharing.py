@@ -1,0 +1,132 @@
+"""Who else has the file open and which section each edits; crashed editors expire; network
+paths are recognised."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from _sharing_helpers import sections
+
+from hgreport.sharing import Presence, is_network_path, mount_type
+from hgreport.store import ReportStore
+
+
+class Clock:
+    def __init__(self, now: float = 1_000_000.0):
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def two_windows(seed_db):
+    clock = Clock()
+    a = ReportStore.open(seed_db, author="An")
+    b = ReportStore.open(seed_db, author="Bình")
+    pa = Presence(a, "pc-an:1", "PC-AN", ttl=30, clock=clock)
+    pb = Presence(b, "pc-binh:2", "PC-BINH", ttl=30, clock=clock)
+    yield pa, pb, clock
+    a.close()
+    b.close()
+
+
+def test_each_window_sees_who_else_has_the_file_open_and_what_they_edit(two_windows):
+    pa, pb, clock = two_windows
+    assert pa.others() == []
+    pa.heartbeat()
+    pb.heartbeat()
+    sid = sections(pa.store)[1].id
+    other_sid = sections(pa.store)[2].id
+    assert pb.claim(sid) == []  # nobody else edits it: no warning
+    (an,) = pb.others()
+    assert (an.author, an.host, an.sections) == ("An", "PC-AN", [])
+    (binh,) = pa.others()
+    assert (binh.label, binh.sections) == ("Bình (PC-BINH)", [sid])
+    # An opens the same section: warned that Bình is in it
+    warned = pa.claim(sid)
+    assert [e.author for e in warned] == ["Bình"]
+    assert {k: [e.author for e in v] for k, v in pa.sections_in_use().items()} == {sid: ["Bình"]}
+    pa.release(sid)
+    pa.claim(other_sid)
+    assert pb.others()[0].sections == [other_sid]
+    assert [e.author for e in pb.editing(sid)] == []
+
+
+def test_a_crashed_editors_lease_expires_and_a_live_one_does_not(two_windows):
+    pa, pb, clock = two_windows
+    sid = sections(pa.store)[3].id
+    pa.claim(sid)
+    pb.heartbeat()
+    assert [e.author for e in pb.editing(sid)] == ["An"]
+    # An's program dies: no more heartbeats. Bình keeps beating.
+    for _ in range(4):
+        clock.now += 10
+        pb.heartbeat()
+    assert pb.others() == []
+    assert pb.editing(sid) == []
+    left = pb.store.conn.execute("SELECT count(*) FROM leases WHERE holder = 'pc-an:1'")
+    assert left.fetchone()[0] == 0  # cleared from the file, not only hidden
+    # a window that keeps beating stays visible however long it is open
+    clock.now += 25
+    pa.heartbeat()
+    clock.now += 25
+    pa.heartbeat()
+    assert [e.author for e in pb.editing(sid)] == ["An"]
+
+
+def test_closing_the_window_removes_its_leases(two_windows):
+    pa, pb, _ = two_windows
+    pa.claim(sections(pa.store)[1].id)
+    pa.claim(sections(pa.store)[2].id)
+    assert len(pb.others()[0].sections) == 2
+    pa.close()
+    assert pb.others() == []
+
+
+def test_heartbeat_keeps_only_the_sections_still_claimed(two_windows):
+    pa, pb, _ = two_windows
+    s1, s2 = sections(pa.store)[1].id, sections(pa.store)[2].id
+    pa.claim(s1)
+    pa.claim(s2)
+    pa._sections.discard(s1)  # the editor tab was closed without a release (e.g. an error)
+    pa.heartbeat()
+    assert pb.others()[0].sections == [s2]
+    assert pa.claimed == {s2}
+
+
+MOUNTS = """\
+/dev/sda1 / ext4 rw,relatime 0 0
+proc /proc proc rw 0 0
+//fileserver/baocao /mnt/baocao cifs rw,vers=3.0 0 0
+nas:/export/vp /srv/van\\040phong nfs4 rw 0 0
+tmpfs /mnt/baocao/local tmpfs rw 0 0
+"""
+
+
+def test_network_mounts_on_linux_are_recognised():
+    assert is_network_path("/mnt/baocao/2024/bao-cao.db", platform="linux", mounts=MOUNTS)
+    assert is_network_path("/srv/van phong/a.db", platform="linux", mounts=MOUNTS)
+    assert mount_type("/srv/van phong/a.db", MOUNTS) == "nfs4"
+    # the longest mount point wins: a local tmpfs inside the share is local
+    assert not is_network_path("/mnt/baocao/local/a.db", platform="linux", mounts=MOUNTS)
+    assert not is_network_path("/home/an/bao-cao.db", platform="linux", mounts=MOUNTS)
+    assert not is_network_path("/mnt/baocaox/a.db", platform="linux", mounts=MOUNTS)
+
+
+def test_windows_unc_paths_and_mapped_drives_are_recognised():
+    remote = {"Z": 4, "C": 3}
+    probe = lambda root: remote[root[0]]  # noqa: E731  (GetDriveTypeW: 4 remote, 3 fixed)
+    assert is_network_path(r"\\server\share\bao-cao.db", platform="win32", drive_type=probe)
+    assert is_network_path("//server/share/bao-cao.db", platform="win32", drive_type=probe)
+    assert is_network_path(r"\\?\UNC\server\share\a.db", platform="win32", drive_type=probe)
+    assert is_network_path(r"Z:\Bao cao\2024.db", platform="win32", drive_type=probe)
+    assert not is_network_path(r"C:\Users\An\2024.db", platform="win32", drive_type=probe)
+    assert not is_network_path(r"\\?\C:\Users\An\2024.db", platform="win32", drive_type=probe)
+
+
+def test_a_local_temporary_file_is_not_on_the_network(tmp_path):
+    assert not is_network_path(tmp_path / "a.db")
+    if sys.platform.startswith("linux"):
+        assert mount_type(tmp_path) is not None
