@@ -63,6 +63,7 @@ class SectionEditor(QTextEdit):
         self.page_width = round(PAGE_TEXT_WIDTH_MM * MM_TO_PX) + 2 * PAGE_PADDING_PX
         self.currentCharFormatChanged.connect(self._no_object_format)
         self.section_id: str | None = None
+        self.extra_actions: list = []  # added to the context menu (insert footnote …)
 
     # -- which section ----------------------------------------------------------------------
     def show_section(self, section_id: str | None, doc: QTextDocument | None) -> None:
@@ -104,17 +105,35 @@ class SectionEditor(QTextEdit):
         self._ensure_plain_typing()
         super().inputMethodEvent(event)
 
-    def mouseDoubleClickEvent(self, event):  # noqa: N802
-        cursor = self.cursorForPosition(event.position().toPoint())
+    def contextMenuEvent(self, event):  # noqa: N802
+        menu = self.createStandardContextMenu(event.pos())
+        if self.extra_actions:
+            menu.addSeparator()
+            menu.addActions(self.extra_actions)
+        fid = self._footnote_near(self.cursorForPosition(event.pos()))
+        if fid:
+            menu.addSeparator()
+            act = menu.addAction(self.tr("Edit the footnote text"))
+            act.triggered.connect(lambda: self.footnoteActivated.emit(fid))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _footnote_near(self, cursor: QTextCursor) -> str | None:
+        doc = self.document()
         for probe in (cursor.position() + 1, cursor.position()):
-            c = QTextCursor(self.document())
-            if probe > self.document().characterCount() - 1:
-                continue
-            c.setPosition(probe)
-            fid = footnote_id_of(c.charFormat())
-            if fid:
-                self.footnoteActivated.emit(fid)
-                return
+            if 0 < probe < doc.characterCount():
+                c = QTextCursor(doc)
+                c.setPosition(probe)
+                fid = footnote_id_of(c.charFormat())
+                if fid:
+                    return fid
+        return None
+
+    def mouseDoubleClickEvent(self, event):  # noqa: N802
+        fid = self._footnote_near(self.cursorForPosition(event.position().toPoint()))
+        if fid:
+            self.footnoteActivated.emit(fid)
+            return
         super().mouseDoubleClickEvent(event)
 
     def footnote_at_cursor(self) -> str | None:

@@ -143,6 +143,10 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_toolbar()
         self._connect()
+        self.editor.extra_actions = [self.act_footnote]
+        self.tree.menu_actions = [self.act_add, self.act_add_child, self.act_rename, None,
+                                  self.act_up, self.act_down, self.act_promote, self.act_demote,
+                                  None, self.act_delete, self.act_restore]
         self._export_running = False
         if store.read_only:
             for act in (self.act_add, self.act_add_child, self.act_rename, self.act_delete,

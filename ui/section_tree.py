@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
@@ -91,6 +92,7 @@ class SectionTree(QTreeWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setItemDelegateForColumn(0, TitleDelegate(self))
         self.items: dict[str, SectionItem] = {}
+        self.menu_actions: list = []  # the window's section actions, for the context menu
         self.currentItemChanged.connect(self._current_changed)
         self.rebuild()
 
@@ -157,6 +159,21 @@ class SectionTree(QTreeWidget):
     def _current_changed(self, item, _previous) -> None:
         if isinstance(item, SectionItem):
             self.sectionSelected.emit(item.section_id)
+
+    def contextMenuEvent(self, event):  # noqa: N802
+        if not self.menu_actions:
+            return
+        item = self.itemAt(event.pos())
+        if isinstance(item, SectionItem):
+            self.setCurrentItem(item)
+        menu = QMenu(self)
+        for act in self.menu_actions:
+            if act is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(act)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # -- drag and drop: the move is done by the session, never by Qt's item shuffling ----------
     def drop_target(self, pos, moving: str) -> tuple[object, int] | None:

@@ -634,6 +634,10 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
             <translation>Gõ nội dung của mục này ở đây. Mục chỉ dùng để nhóm các mục con thì có thể để trống.</translation>
         </message>
         <message>
+            <source>Edit the footnote text</source>
+            <translation>Sửa nội dung chú thích</translation>
+        </message>
+        <message>
             <source>The text you are pasting is too large (%1 characters). Paste it in parts of at most %2 characters.</source>
             <translation>Đoạn văn bản định dán quá lớn (%1 ký tự). Hãy dán từng phần, mỗi lần không quá %2 ký tự.</translation>
         </message>
