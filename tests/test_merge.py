@@ -361,3 +361,88 @@ def test_result_summary_and_json(copies):
     assert vi[0] == "Hợp nhất bản sao “theirs.db” vào “report.db”."
     assert "Xung đột cần quyết định: 1" in vi and "Conflicts to decide: 1" in en
     assert en[-1].startswith("• Section “Công tác chính trị")
+
+
+TOP = (0, 8, 14)  # "I.", "II.", "III.": never deleted in the random scenarios
+LEAVES = (1, 2, 3, 4, 5, 6, 7, 9, 10, 12, 13, 15, 16)
+
+
+def _random_edits(path, author: str, own: list[str], rng, tops: list[str]) -> dict:
+    """Random edits touching only the sections in ``own``; returns what each looks like after."""
+    from hgreport.model import Footnote as Fn
+
+    with ReportStore.open(path, author=author) as st:
+        for sid in own:
+            sec = st.load_section(sid)
+            op = rng.choice(["edit", "append", "drop", "title", "move", "delete", "footnote"])
+            if op == "edit" and sec.body:
+                i = rng.randrange(len(sec.body))
+                refs = sec.body[i].footnote_refs()
+                sec.body[i] = Paragraph([Run.of(f"{author} sửa {i}"), *map(Run.ref, refs)])
+                st.save_section(sec)
+            elif op == "append":
+                fn = Fn(body=[Paragraph.of(f"Chú thích mới của {author}")])
+                st.add_footnote(fn)
+                sec.body.append(Paragraph([Run.of(f"{author} thêm"), Run.ref(fn.id)]))
+                st.save_section(sec)
+            elif op == "drop" and sec.body:
+                gone = sec.body.pop(rng.randrange(len(sec.body)))
+                st.save_section(sec)
+                for fid in gone.footnote_refs():
+                    st.delete_footnote(fid)
+            elif op == "title":
+                sec.title = f"{sec.title} ({author})"
+                st.save_section(sec)
+            elif op == "move":
+                st.move_section(sid, rng.choice(tops), rng.randrange(4))
+            elif op == "delete":
+                st.delete_section(sid)
+            elif op == "footnote" and sec.footnote_refs():
+                fn = st.load_footnote(rng.choice(sec.footnote_refs()))
+                fn.body = [Paragraph.of(f"{author} sửa chú thích")]
+                st.save_footnote(fn)
+        if rng.random() < 0.7:
+            new = st.add_section(Section(title=f"Mục mới {author}", parent_id=rng.choice(tops),
+                                         position=rng.choice([0.5, 2.5, 99.0]),
+                                         body=[Paragraph.of("Nội dung")]))
+            own = [*own, new.id]
+        report = st.load_report()
+        alive = {s.id: s for s in report.sections}
+        return {sid: (alive[sid].title, [p.to_dict() for p in alive[sid].body],
+                      alive[sid].parent_id, alive[sid].position,
+                      [report.footnotes[f].plain_text for f in alive[sid].footnote_refs()])
+                if sid in alive else None for sid in own}
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_random_diverged_copies_merge_without_loss_either_way(seed_db, tmp_path, seed):
+    import random
+
+    rng = random.Random(seed)
+    theirs = copy_of(seed_db, tmp_path / "theirs.db")
+    with ReportStore.open(seed_db) as st:
+        ids = [s.id for s in sections(st)]
+    leaves = [ids[i] for i in LEAVES]
+    rng.shuffle(leaves)
+    half = len(leaves) // 2
+    tops = [ids[i] for i in TOP]
+    after_a = _random_edits(seed_db, "An", leaves[:half], rng, tops)
+    after_b = _random_edits(theirs, "Bình", leaves[half:], rng, tops)
+    into_mine, into_theirs, other_way = _twice_both_ways(seed_db, theirs, tmp_path)
+    assert into_mine.conflicts == [] and into_theirs.conflicts == []
+    assert content(seed_db) == content(other_way)
+    assert problems(seed_db) == [] and problems(other_way) == []
+    with ReportStore.open(seed_db) as st:
+        report = st.load_report()
+        alive = {s.id: s for s in report.sections}
+        for sid, expected in {**after_a, **after_b}.items():
+            if expected is None:
+                assert sid not in alive
+                continue
+            sec = alive[sid]
+            assert (sec.title, [p.to_dict() for p in sec.body], sec.parent_id,
+                    sec.position) == expected[:4]
+            assert [report.footnotes[f].plain_text for f in sec.footnote_refs()] == expected[4]
+    before = file_hash(seed_db)
+    assert not merge_copy(seed_db, theirs, author="An").changed
+    assert file_hash(seed_db) == before
