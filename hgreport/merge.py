@@ -7,9 +7,11 @@ header the merge can tell who changed what since the copies parted:
 * only the other copy moved on → **fast-forward** to its state;
 * both moved on → **three-way merge** against the newest common revision: per header field,
   per section field (title, notes at the title, place in the tree, deleted) and per paragraph
-  of a body (a diff3 over paragraph lists). Changes to different paragraphs both land; where
-  both copies changed the same paragraph or field differently, this file keeps its own value and
-  a **conflict** row records both for the person to decide (:func:`resolve_conflict`).
+  of a body (a diff3 over paragraph lists). Changes to different paragraphs both land, and so
+  do paragraphs both copies added at the same place (in an order independent of the direction
+  of the merge); where both copies changed the same paragraph or field differently, this file
+  keeps its own value and a **conflict** row records both for the person to decide
+  (:func:`resolve_conflict`).
 
 A merge revision names the other copy's revision in ``data["merge_parents"]``, so merging the
 same copy again finds everything already in the history and changes nothing. Afterwards the
@@ -243,10 +245,15 @@ def merge_paragraphs(base: list, mine: list, theirs: list) -> BodyMerge:
             chunk_t = chunk_m
         elif sides == {1}:
             chunk_m = chunk_t
-        elif [_key(p) for p in chunk_m] != [_key(p) for p in chunk_t]:
-            spots.append((len(out_m), max(len(chunk_m), 1)))
-        else:
+        elif [_key(p) for p in chunk_m] == [_key(p) for p in chunk_t]:
             chunk_t = chunk_m
+        elif all(e[0] == e[1] for e, _ in cluster):
+            # both only added paragraphs at the same place: keep both, in an order that does
+            # not depend on which copy is merged into which
+            first, second = sorted((chunk_m, chunk_t), key=lambda c: [_key(p) for p in c])
+            chunk_m = chunk_t = both_paragraphs(first, second)
+        else:
+            spots.append((len(out_m), max(len(chunk_m), 1)))
         out_m.extend(chunk_m)
         out_t.extend(chunk_t)
         pos = hi

@@ -84,6 +84,23 @@ def test_edits_to_different_paragraphs_of_one_section_both_land(copies, tmp_path
     assert problems(mine) == [] and problems(other_way) == []
 
 
+def test_paragraphs_both_sides_added_at_the_same_place_are_all_kept(copies, tmp_path):
+    mine, theirs = copies
+    with ReportStore.open(mine, author="An") as st:
+        sec = st.load_section(sections(st)[15].id)
+        sec.body.append(Paragraph.of("An thêm ở cuối."))
+        st.save_section(sec)
+    with ReportStore.open(theirs, author="Bình") as st:
+        sec = st.load_section(sec.id)
+        sec.body += [Paragraph.of("Bình thêm ở cuối."), Paragraph.of("Bình thêm đoạn nữa.")]
+        st.save_section(sec)
+    into_mine, into_theirs, other_way = _twice_both_ways(mine, theirs, tmp_path)
+    assert into_mine.conflicts == [] and into_theirs.conflicts == []
+    assert sorted(_body_texts(mine, sec.id)[4:]) == [
+        "An thêm ở cuối.", "Bình thêm đoạn nữa.", "Bình thêm ở cuối."]
+    assert content(mine) == content(other_way)
+
+
 def test_merging_the_same_copy_twice_changes_nothing(copies):
     mine, theirs = copies
     with ReportStore.open(mine, author="An") as st:
@@ -235,8 +252,13 @@ def test_conflicts_exactly_where_both_changed_the_same_thing(copies):
     assert problems(mine) == []
     # a decided conflict does not come back when the copy is merged again
     assert not merge_copy(mine, theirs, author="An").changed
-    with ReportStore.open(mine) as st:
-        assert len(list_conflicts(st)) == 1
+    with ReportStore.open(mine, author="An") as st:
+        (left,) = list_conflicts(st)
+        assert left.describe("en") == "• Footnote “Chú thích theo An.”: text (paragraph 1)"
+        resolve_conflict(st, left.id, "theirs")
+        assert st.load_footnote(fid).plain_text == "Chú thích theo Bình."
+        assert list_conflicts(st) == []
+    assert problems(mine) == []
 
 
 def test_keep_both_paragraph_versions_keeps_both_footnotes_whole(copies):
