@@ -99,15 +99,19 @@ class HistoryEntry:
         return "; ".join(parts)
 
 
-def _content(revs: dict[str, Revision], rev: Revision) -> dict:
-    """The state at a revision (a deletion or restore snapshot stores no content: use the
+def _snapshot(revs: dict[str, Revision], rev: Revision) -> dict:
+    """The snapshot holding the content at a revision (a deletion or restore stores none: the
     last one before it)."""
     cur: Revision | None = rev
     while cur is not None:
         if any(k != "merge_parents" for k in cur.data):
-            return _state_from_data(_entity(cur), cur.data, rev.deleted)
+            return cur.data
         cur = revs.get(cur.parent_id) if cur.parent_id else None
-    return _state_from_data(_entity(rev), {}, rev.deleted)
+    return {}
+
+
+def _content(revs: dict[str, Revision], rev: Revision) -> dict:
+    return _state_from_data(_entity(rev), _snapshot(revs, rev), rev.deleted)
 
 
 def _entity(rev: Revision) -> str:
@@ -128,15 +132,24 @@ def history(store: ReportStore, entity_id: str) -> list[HistoryEntry]:
     revs = store.revisions(entity_id)
     by_id = {r.id: r for r in revs}
     names = authors(store)
+    cache: dict[str, tuple[dict, list[str], int]] = {}
+
+    def look(rev: Revision) -> tuple[dict, list[str], int]:
+        if rev.id not in cache:
+            data = _snapshot(by_id, rev)
+            state = _state_from_data(_entity(rev), data, rev.deleted)
+            words = data["words"] if "words" in data else _words(state)
+            cache[rev.id] = (state, [repr(p) for p in state.get("body", [])], words)
+        return cache[rev.id]
+
     out = []
     for rev in sorted(revs, key=lambda r: (r.version, r.at), reverse=True):
-        state = _content(by_id, rev)
+        state, keys, words = look(rev)
         parent = by_id.get(rev.parent_id) if rev.parent_id else None
-        before = _content(by_id, parent) if parent else None
+        before = look(parent) if parent else None
         added = removed = changed = 0
         if before is not None:
-            sm = SequenceMatcher(None, _keys(before.get("body", [])), _keys(state.get("body", [])),
-                                 autojunk=False)
+            sm = SequenceMatcher(None, before[1], keys, autojunk=False)
             for tag, i1, i2, j1, j2 in sm.get_opcodes():
                 if tag == "equal":
                     continue
@@ -144,12 +157,11 @@ def history(store: ReportStore, entity_id: str) -> list[HistoryEntry]:
                 changed += common
                 removed += (i2 - i1) - common
                 added += (j2 - j1) - common
-        words = _words(state)
         name, unit = names.get(rev.author, (rev.author, ""))
         out.append(HistoryEntry(
             rev.id, rev.version, name, unit, _parse_time(rev.at), rev.deleted,
             bool(rev.data.get("merge_parents")), state.get("title", ""), words,
-            added, removed, changed, words - (_words(before) if before else words),
+            added, removed, changed, words - (before[2] if before else words),
             parent is None and rev.parent_id is None))
     return out
 
