@@ -316,7 +316,7 @@ def start_window(path: str | None) -> int:
         from ui.app import run
     except ImportError as exc:
         print(_t("no_window", detail=exc), file=sys.stderr)
-        return 10
+        return 11
     return run(path, current_language())
 
 
