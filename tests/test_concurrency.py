@@ -39,7 +39,9 @@ def _chain(store: ReportStore, section_id: str) -> list:
     return revs
 
 
-def _storm(seed_db: Path, tmp_path: Path, workers: int, saves_each: int) -> dict:
+def _storm(seed_db: Path, tmp_path: Path, workers: int, saves_each: int,
+           meanwhile=None) -> dict:
+    """Run ``workers`` saving processes (and ``meanwhile()`` in this process as they run)."""
     with ReportStore.open(seed_db) as store:
         ids = [s.id for s in sections(store)]
     shared, own = ids[SHARED], [ids[i] for i in OWN]
@@ -50,6 +52,8 @@ def _storm(seed_db: Path, tmp_path: Path, workers: int, saves_each: int) -> dict
              for n in range(workers)]
     for p in procs:
         p.start()
+    if meanwhile is not None:
+        meanwhile()
     for p in procs:
         p.join(timeout=170)
         assert p.exitcode == 0, f"worker ended with {p.exitcode}"
@@ -85,6 +89,37 @@ def test_five_processes_saving_into_one_file(seed_db, tmp_path):
     counts = _storm(seed_db, tmp_path, workers=5, saves_each=220)
     assert counts["conflicts"] > 0
     assert counts["landed"] > counts["saves"] // 2
+
+
+def test_merging_a_copy_while_others_save_loses_nothing(seed_db, tmp_path):
+    from _sharing_helpers import copy_of, problems
+
+    from hgreport.merge import merge_copy
+    from hgreport.model import Paragraph
+
+    copy = copy_of(seed_db, tmp_path / "usb.db")
+    with ReportStore.open(copy, author="Cường") as store:
+        edited = [s.id for s in sections(store)[3:7]]
+        for sid in edited:
+            sec = store.load_section(sid)
+            sec.body.append(Paragraph.of("Cường thêm từ bản sao."))
+            store.save_section(sec)
+    merges = []
+
+    def merge_while_saving():
+        time.sleep(1.5)  # the workers are running by now (spawn start-up included)
+        for _ in range(3):
+            merges.append(merge_copy(seed_db, copy, author="An"))
+            time.sleep(0.2)
+
+    counts = _storm(seed_db, tmp_path, workers=2, saves_each=300, meanwhile=merge_while_saving)
+    assert merges[0].fast_forwarded == len(edited)
+    assert not merges[1].changed and not merges[2].changed
+    with ReportStore.open(seed_db) as store:
+        for sid in edited:
+            assert store.load_section(sid).body[-1].text == "Cường thêm từ bản sao."
+    assert problems(seed_db) == []
+    assert counts["landed"] + counts["conflicts"] == 600
 
 
 def _start_saver(path: Path, ids: list[str], prefix: str) -> subprocess.Popen:
