@@ -72,7 +72,7 @@ def first_text(data: dict) -> str:
 
 
 def save_storm(path: str, worker: int, saves: int, shared_id: str, own_id: str,
-               seed: int, out: str) -> None:
+               seed: int, out: str, barrier=None) -> None:
     """Save ``saves`` times, each time the shared section or this worker's own one (at random),
     with random pauses; write what landed and what was reported as a conflict to ``out``."""
     import json
@@ -86,6 +86,8 @@ def save_storm(path: str, worker: int, saves: int, shared_id: str, own_id: str,
     conflicts: list[str] = []
     locked_retries = 0
     with ReportStore.open(path, author=f"worker-{worker}", busy_timeout=20) as store:
+        if barrier is not None:  # all workers start saving together
+            barrier.wait(60)
         for n in range(saves):
             sid = shared_id if rng.random() < 0.5 else own_id
             token = f"w{worker}-{n}"
