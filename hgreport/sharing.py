@@ -145,6 +145,16 @@ class Presence:
         return out
 
 
+def content_stamp(store: ReportStore) -> int:
+    """Changes whenever a section, footnote or the header changes (every such change appends a
+    revision), but not when only leases are renewed: after ``store.changed_by_others()`` says
+    yes, compare stamps to skip reloading for a mere heartbeat."""
+    try:
+        return store.conn.execute("SELECT coalesce(max(rowid), 0) FROM revisions").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise _map_error(exc, store.path, store._busy_seconds()) from None
+
+
 def _json_list(items) -> str:
     return json.dumps(sorted(items))
 

@@ -8,7 +8,8 @@ import sys
 import pytest
 from _sharing_helpers import sections
 
-from hgreport.sharing import Presence, is_network_path, mount_type
+from hgreport.model import Paragraph
+from hgreport.sharing import Presence, content_stamp, is_network_path, mount_type
 from hgreport.store import ReportStore
 
 
@@ -94,6 +95,19 @@ def test_heartbeat_keeps_only_the_sections_still_claimed(two_windows):
     pa.heartbeat()
     assert pb.others()[0].sections == [s2]
     assert pa.claimed == {s2}
+
+
+def test_a_heartbeat_is_noticed_but_does_not_look_like_an_edit(two_windows):
+    pa, pb, _ = two_windows
+    pb.store.changed_by_others()
+    stamp = content_stamp(pb.store)
+    pa.heartbeat()
+    assert pb.store.changed_by_others()  # the file changed…
+    assert content_stamp(pb.store) == stamp  # …but no text did: nothing to reload
+    sec = pa.store.load_section(sections(pa.store)[1].id)
+    sec.body.append(Paragraph.of("Đoạn mới."))
+    pa.store.save_section(sec)
+    assert pb.store.changed_by_others() and content_stamp(pb.store) != stamp
 
 
 MOUNTS = """\
