@@ -861,3 +861,56 @@ def _apply_choice(w: _Writer, entity, eid, state, name, mine, theirs, choice) ->
     fields[name] = target
     w.put(entity, eid, _unfields(entity, fields, state))
 
+
+
+# -- a save that lost the race in a shared file ----------------------------------------------------
+@dataclass
+class Rebased:
+    """The editor's section merged with what another person saved meanwhile."""
+
+    section: Section  # at the file's current version: save it to keep both people's work
+    conflicts: list[FieldConflict]  # where both changed the same thing (the editor's value kept)
+    theirs: Section | None  # what is in the file now (None: the other person deleted it)
+
+    @property
+    def clean(self) -> bool:
+        return not self.conflicts
+
+
+def rebase_section(store: ReportStore, mine: Section) -> Rebased:
+    """After :class:`errors.Conflict` on ``store.save_section(mine)``: merge the editor's text
+    with the file's current text against the version the editor had loaded
+    (``mine.version``). Edits to different paragraphs or fields combine without asking; only
+    where both changed the same paragraph or field is a choice needed (``conflicts``; the
+    merged section holds the editor's value there, :func:`both_paragraphs` gives "keep both")."""
+    cur = store.conn.execute("SELECT * FROM sections WHERE id = ?", (mine.id,))
+    row = cur.fetchone()
+    if row is None:
+        raise errors.NoSuchSection()
+    row = dict(zip([c[0] for c in cur.description], row, strict=True))
+    theirs_state = _state_from_row("section", row)
+    base = None
+    rev = row["rev_id"]
+    while rev is not None:  # back along the file's history to the version the editor loaded
+        r = store.conn.execute("SELECT parent_id, version, deleted, data FROM revisions"
+                               " WHERE id = ?", (rev,)).fetchone()
+        if r is None:
+            break
+        if r[1] == mine.version:
+            data, deleted, walk = json.loads(r[3]), bool(r[2]), r[0]
+            while not _has_content(data) and walk is not None:  # a tombstone: content before it
+                prev = store.conn.execute("SELECT parent_id, data FROM revisions WHERE id = ?",
+                                          (walk,)).fetchone()
+                if prev is None:
+                    break
+                walk, data = prev[0], json.loads(prev[1])
+            base = _state_from_data("section", data, deleted)
+            break
+        rev = r[0]
+    mine_state = {**_state_from_row("section", {
+        **store_mod._section_data(mine), "deleted": 0}), "kind": mine.kind}
+    merged, clashes = merge_states("section", base, mine_state, theirs_state)
+    section = _section_of(mine.id, {**merged, "kind": mine.kind})
+    section.version = row["version"]
+    theirs = None if row["deleted"] else store_mod._section_from_row(row)
+    return Rebased(section, clashes, theirs)

@@ -468,3 +468,41 @@ def test_random_diverged_copies_merge_without_loss_either_way(seed_db, tmp_path,
     before = file_hash(seed_db)
     assert not merge_copy(seed_db, theirs, author="An").changed
     assert file_hash(seed_db) == before
+
+
+def test_a_save_that_lost_the_race_combines_with_the_other_save(seed_db):
+    from hgreport.merge import both_paragraphs, rebase_section
+
+    a = ReportStore.open(seed_db, author="An")
+    b = ReportStore.open(seed_db, author="Bình")
+    try:
+        sid = sections(a)[2].id
+        mine, theirs = a.load_section(sid), b.load_section(sid)
+        theirs.body[0] = Paragraph.of("Bình sửa đoạn đầu.")
+        theirs.title = "Tiêu đề Bình sửa"
+        b.save_section(theirs)
+        mine.body[3] = Paragraph.of("An sửa đoạn bốn.")
+        with pytest.raises(errors.Conflict):
+            a.save_section(mine)
+        rebased = rebase_section(a, mine)
+        assert rebased.clean
+        a.save_section(rebased.section)
+        now = a.load_section(sid)
+        assert now.title == "Tiêu đề Bình sửa"
+        assert [p.text for p in now.body][0] == "Bình sửa đoạn đầu."
+        assert [p.text for p in now.body][3] == "An sửa đoạn bốn."
+        # the same paragraph changed by both: a choice, with "keep both" at hand
+        mine, theirs = a.load_section(sid), b.load_section(sid)
+        theirs.body[3] = Paragraph.of("Bình viết khác đoạn bốn.")
+        b.save_section(theirs)
+        mine.body[3] = Paragraph.of("An viết lại đoạn bốn.")
+        rebased = rebase_section(a, mine)
+        assert [c.field for c in rebased.conflicts] == ["body"]
+        assert rebased.theirs.body[3].text == "Bình viết khác đoạn bốn."
+        (clash,) = rebased.conflicts
+        both = both_paragraphs(clash.mine, clash.theirs)
+        assert [p["runs"][0]["t"] for p in both[3:5]] == ["An viết lại đoạn bốn.",
+                                                         "Bình viết khác đoạn bốn."]
+    finally:
+        a.close()
+        b.close()
