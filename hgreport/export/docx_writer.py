@@ -47,6 +47,7 @@ class BodyBuilder:
         self._referenced: set[str] = set()
         self.parts: list[str] = []
         self.total = 0
+        self.nodes = list(walk_tree(report.tree(self.numbering)))
 
     # -- footnote references --------------------------------------------------------------
     def ref(self, footnote_id: str) -> str:
@@ -197,7 +198,7 @@ class BodyBuilder:
     # -- the whole body -------------------------------------------------------------------
     def build(self, progress: Progress | None = None, extra_steps: int = 0) -> str:
         report = self.report
-        nodes = list(walk_tree(report.tree(self.numbering)))
+        nodes = self.nodes
         total = self.total = len(nodes) + 2 + extra_steps
         done = 0
 
@@ -235,9 +236,8 @@ def build_document(report: Report, profile: dict, progress: Progress | None = No
                    extra_steps: int = 0):
     """The python-docx document of ``report`` (not yet saved) and the number of progress
     steps (sections and blocks written, plus ``extra_steps`` left for the caller)."""
-    levels = max([n.level for n in walk_tree(report.tree(Numbering.from_profile(profile)))] + [4])
-    document = new_document(profile, levels)
     builder = BodyBuilder(report, profile)
+    document = new_document(profile, max([n.level for n in builder.nodes] + [4]))
     body = parse_xml(builder.build(progress, extra_steps))
     root = document.element
     root.replace(root.body, body)
@@ -262,7 +262,9 @@ def _umask() -> int:
 def word_lock_files(target: Path) -> list[Path]:
     """Owner files Word (``~$…``) and LibreOffice (``.~lock.…#``) keep beside an open file."""
     name = target.name
-    names = {f"~${name}", f"~${name[1:]}", f"~${name[2:]}", f".~lock.{name}#"}
+    names = {f"~${name}", f".~lock.{name}#"}
+    if len(target.stem) >= 7:  # Word shortens long names: "~$o cáo năm 2023.docx"
+        names |= {f"~${name[1:]}", f"~${name[2:]}"}
     return [target.with_name(n) for n in sorted(names) if target.with_name(n).exists()]
 
 
