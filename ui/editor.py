@@ -15,7 +15,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextDocumentFragment,
 )
-from PySide6.QtWidgets import QFrame, QTextEdit
+from PySide6.QtWidgets import QFrame, QMenu, QTextEdit
 
 from hgreport.model import Paragraph, Run, body_from_list, body_to_list
 from hgreport.text import clean
@@ -105,16 +105,21 @@ class SectionEditor(QTextEdit):
         self._ensure_plain_typing()
         super().inputMethodEvent(event)
 
-    def contextMenuEvent(self, event):  # noqa: N802
-        menu = self.createStandardContextMenu(event.pos())
+    def context_menu(self, pos) -> QMenu:
+        """Qt's own menu (cut, copy, paste …) plus inserting and editing footnotes."""
+        menu = self.createStandardContextMenu(pos)
         if self.extra_actions:
             menu.addSeparator()
             menu.addActions(self.extra_actions)
-        fid = self._footnote_near(self.cursorForPosition(event.pos()))
+        fid = self._footnote_near(self.cursorForPosition(pos))
         if fid:
             menu.addSeparator()
             act = menu.addAction(self.tr("Edit the footnote text"))
             act.triggered.connect(lambda: self.footnoteActivated.emit(fid))
+        return menu
+
+    def contextMenuEvent(self, event):  # noqa: N802
+        menu = self.context_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
 

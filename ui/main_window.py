@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
         w = QApplication.focusWidget()
         if w is self.footnotes.editor:
             self.footnotes.editor.undo()
-        elif self._focus_in_tree() or not self.editor.document().isUndoAvailable():
+        elif self._focus_in_tree():  # section changes are undone from the tree only
             self.session.undo_stack.undo()
         else:
             self.editor.undo()
@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
         w = QApplication.focusWidget()
         if w is self.footnotes.editor:
             self.footnotes.editor.redo()
-        elif self._focus_in_tree() or not self.editor.document().isRedoAvailable():
+        elif self._focus_in_tree():
             self.session.undo_stack.redo()
         else:
             self.editor.redo()

@@ -160,10 +160,9 @@ class SectionTree(QTreeWidget):
         if isinstance(item, SectionItem):
             self.sectionSelected.emit(item.section_id)
 
-    def contextMenuEvent(self, event):  # noqa: N802
-        if not self.menu_actions:
-            return
-        item = self.itemAt(event.pos())
+    def context_menu(self, pos) -> QMenu:
+        """The section actions, for the section under ``pos`` (viewport coordinates)."""
+        item = self.itemAt(pos)
         if isinstance(item, SectionItem):
             self.setCurrentItem(item)
         menu = QMenu(self)
@@ -172,8 +171,13 @@ class SectionTree(QTreeWidget):
                 menu.addSeparator()
             else:
                 menu.addAction(act)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
+        return menu
+
+    def contextMenuEvent(self, event):  # noqa: N802
+        if self.menu_actions:
+            menu = self.context_menu(event.pos())
+            menu.exec(event.globalPos())
+            menu.deleteLater()
 
     # -- drag and drop: the move is done by the session, never by Qt's item shuffling ----------
     def drop_target(self, pos, moving: str) -> tuple[object, int] | None:

@@ -192,26 +192,20 @@ def test_marker_draws_the_number(window):
     assert not window.editor.grab().isNull()
 
 
-def test_context_menus_offer_footnotes_and_section_actions(window, monkeypatch):
+def test_context_menus_offer_footnotes_and_section_actions(window):
     from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QContextMenuEvent
-    from PySide6.QtWidgets import QMenu
 
-    shown = []
-    monkeypatch.setattr(QMenu, "exec", lambda self, *a: shown.append(
-        [x.text() for x in self.actions() if not x.isSeparator()]))
+    def texts(menu):
+        return [x.text() for x in menu.actions() if not x.isSeparator()]
+
     sid = section_with_refs(window, 0)
     window.tree.select(sid)
     fid = window.session.section(sid).footnote_refs()[0]
     window.editor.select_footnote(fid)
     rect = window.editor.cursorRect()
-    pos = QPoint(rect.left() - 2, rect.center().y())
-    window.editor.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
-                                                     window.editor.mapToGlobal(pos)))
-    assert window.act_footnote.text() in shown[-1]
-    assert "Edit the footnote text" in shown[-1] or "Sửa nội dung chú thích" in shown[-1]
+    shown = texts(window.editor.context_menu(QPoint(rect.left() - 2, rect.center().y())))
+    assert window.act_footnote.text() in shown
+    assert "Edit the footnote text" in shown or "Sửa nội dung chú thích" in shown
     item = window.tree.items[sid]
-    center = window.tree.visualItemRect(item).center()
-    window.tree.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, center,
-                                                   window.tree.mapToGlobal(center)))
-    assert window.act_add.text() in shown[-1] and window.act_delete.text() in shown[-1]
+    shown = texts(window.tree.context_menu(window.tree.visualItemRect(item).center()))
+    assert window.act_add.text() in shown and window.act_delete.text() in shown
