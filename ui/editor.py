@@ -233,8 +233,17 @@ class SectionEditor(QTextEdit):
                     notes[fid] = body_to_list(fn.body)
         data = {"body": body_to_list(body), "footnotes": notes}
         mime.setData(BODY_MIME, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-        text = mime.text().replace(OBJECT_CHAR, "")
-        mime.setText(text)
+        mime.setText(mime.text().replace(OBJECT_CHAR, ""))
+        if notes or OBJECT_CHAR in tmp.toRawText():
+            # other programs get the numbers as superscript text instead of object characters
+            cursor = QTextCursor(tmp)
+            while True:
+                cursor = tmp.find(OBJECT_CHAR, cursor)
+                if cursor.isNull():
+                    break
+                number = self.session.numbers.get(footnote_id_of(cursor.charFormat()) or "")
+                cursor.insertText(str(number or ""), char_format(("sup",)))
+            mime.setHtml(tmp.toHtml())
         return mime
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802

@@ -209,3 +209,35 @@ def test_context_menus_offer_footnotes_and_section_actions(window):
     item = window.tree.items[sid]
     shown = texts(window.tree.context_menu(window.tree.visualItemRect(item).center()))
     assert window.act_add.text() in shown and window.act_delete.text() in shown
+
+
+def test_copy_for_other_programs_shows_numbers_not_object_characters(window):
+    sid = section_with_refs(window, 0)
+    window.tree.select(sid)
+    fid = window.session.section(sid).footnote_refs()[0]
+    window.editor.select_footnote(fid)
+    cursor = window.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, 6)
+    window.editor.setTextCursor(cursor)
+    mime = window.editor.createMimeDataFromSelection()
+    assert OBJECT_CHAR not in mime.text() and OBJECT_CHAR not in mime.html()
+    assert 'vertical-align:super;">1</span>' in mime.html()  # Word sees a superscript 1
+
+
+def test_input_method_typing_right_after_a_reference(window):
+    from PySide6.QtGui import QInputMethodEvent
+
+    sid = section_with_refs(window, 0)
+    window.tree.select(sid)
+    fid = window.session.section(sid).footnote_refs()[0]
+    window.editor.select_footnote(fid)
+    window.editor.setFocus()
+    for commit, start, length in (("n", 0, 0), ("e", 0, 0), ("ê", -1, 1), ("ế", -1, 1)):
+        ev = QInputMethodEvent()
+        ev.setCommitString(commit, start, length)
+        QApplication.sendEvent(window.editor, ev)
+    body = window.session.body_now(sid)
+    runs = [r for p in body for r in p.runs]
+    at = next(i for i, r in enumerate(runs) if r.footnote == fid)
+    assert runs[at + 1].footnote is None and runs[at + 1].text.startswith("nế")
+    assert window.session.numbers[fid] == 1 and len(window.session.numbers) == 57
