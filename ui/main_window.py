@@ -206,6 +206,8 @@ class MainWindow(QMainWindow):
                             self.tr("Write the Word file next to the report (Ctrl+E)"))
         self.act_properties = A(self.tr("Document &properties…"), self.edit_properties, "Ctrl+Alt+P",
                                 self.tr("Issuer, number, date, summary, recipients, signature"))
+        self.act_save = A(self.tr("&Save now"), self.save_now, QKeySequence.Save,
+                          self.tr("Everything is saved automatically; this saves at once"))
         self.act_quit = A(self.tr("&Quit"), self.close, QKeySequence.Quit)
         self.act_undo = A(self.tr("&Undo"), self.undo, QKeySequence.Undo)
         self.act_redo = A(self.tr("&Redo"), self.redo, [QKeySequence("Ctrl+Y"),
@@ -253,7 +255,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         mb = self.menuBar()
         m = mb.addMenu(self.tr("&File"))
-        m.addActions([self.act_new, self.act_open])
+        m.addActions([self.act_new, self.act_open, self.act_save])
         self.recent_menu = m.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addSeparator()
@@ -340,6 +342,16 @@ class MainWindow(QMainWindow):
         self._counted_docs: set[str] = set()
         self._counts_timer = QTimer(self, singleShot=True, interval=400)
         self._counts_timer.timeout.connect(self._update_counts)
+
+    def save_now(self) -> bool:
+        """Ctrl+S, for hands used to Word: saving happens anyway; this does it now."""
+        self.footnotes.flush()
+        ok = self.session.save_all()
+        if ok:
+            self.statusBar().showMessage(self.tr("All changes are saved."), 4000)
+        else:
+            dialogs.show_error(self, self.session.last_error)
+        return ok
 
     # -- sections -------------------------------------------------------------------------------
     def current_section(self) -> str | None:

@@ -237,7 +237,9 @@ class Session(QObject):
                     if run.footnote:
                         if run.footnote not in out:
                             words = " ".join(before[-width * 2:].split())
-                            out[run.footnote] = (sec.id, words[-width:])
+                            if len(words) > width:  # start at a whole word
+                                words = words[-width:].split(" ", 1)[-1]
+                            out[run.footnote] = (sec.id, words)
                     else:
                         before += run.text
         return out

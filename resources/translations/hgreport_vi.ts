@@ -237,6 +237,14 @@
             <translation>Cơ quan ban hành, số, ngày tháng, trích yếu, nơi nhận, chữ ký</translation>
         </message>
         <message>
+            <source>&amp;Save now</source>
+            <translation>&amp;Lưu ngay</translation>
+        </message>
+        <message>
+            <source>Everything is saved automatically; this saves at once</source>
+            <translation>Mọi thay đổi đều được lưu tự động; lệnh này lưu ngay lập tức</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>T&amp;hoát</translation>
         </message>
@@ -390,6 +398,10 @@
             <source>U</source>
             <comment>underline button</comment>
             <translation>G</translation>
+        </message>
+        <message>
+            <source>All changes are saved.</source>
+            <translation>Mọi thay đổi đã được lưu.</translation>
         </message>
         <message>
             <source>Rename with F2 in the section tree</source>

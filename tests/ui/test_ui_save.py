@@ -124,3 +124,13 @@ def test_conflict_asks_keep_mine_or_take_theirs(window, seed_db, dialog_log, ans
     n = len(dialog_log.conflicts)
     assert window.session.save_all() and len(dialog_log.conflicts) == n
     assert stored_last_text(seed_db, sid).endswith(" Tiếp.")
+
+
+def test_ctrl_s_saves_at_once(window, seed_db, qtbot, type_text):
+    from PySide6.QtCore import Qt
+
+    sid = body_sections(window)[0]
+    type_at_end(window, sid, " Lưu ngay.", type_text)
+    qtbot.keyClick(window.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.state == "saved"
+    assert stored_last_text(seed_db, sid).endswith(" Lưu ngay.")
