@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit
 
@@ -141,14 +140,7 @@ class SectionEditor(QTextEdit):
             return
         super().mouseDoubleClickEvent(event)
 
-    def footnote_at_cursor(self) -> str | None:
-        cursor = self.textCursor()
-        return footnote_id_of(cursor.charFormat()) if cursor.hasSelection() is False else None
-
     # -- formatting -------------------------------------------------------------------------------
-    def _selection_has(self, test) -> bool:
-        return test(self.currentCharFormat())
-
     def toggle_mark(self, mark: str) -> None:
         fmt = QTextCharFormat()
         current = self.currentCharFormat()
@@ -319,6 +311,3 @@ def _clean_body(body):
     return [Paragraph([Run(clean(r.text), r.marks) for r in p.runs if r.text]).normalized()
             for p in body]
 
-
-def fragment_text(fragment: QTextDocumentFragment) -> str:
-    return fragment.toPlainText().replace(OBJECT_CHAR, "")

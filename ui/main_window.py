@@ -354,9 +354,6 @@ class MainWindow(QMainWindow):
         return ok
 
     # -- sections -------------------------------------------------------------------------------
-    def current_section(self) -> str | None:
-        return self.editor.section_id
-
     def show_section(self, section_id: str) -> None:
         if section_id == self.editor.section_id or not self.session.has_section(section_id):
             return

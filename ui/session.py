@@ -426,9 +426,6 @@ class Session(QObject):
         self._fn_dirty.discard(fid)
         return True
 
-    def has_unsaved(self) -> bool:
-        return bool(self.dirty or self._fn_dirty or self._fn_live)
-
     # -- header ----------------------------------------------------------------------------
     def save_header(self, header, closing) -> bool:
         self.report.header, self.report.closing = header, closing
