@@ -26,6 +26,8 @@ FOOTNOTE_ID = QTextFormat.Property.UserProperty + 1
 
 # Page geometry of the printout (profile hd36-2018): A4, 30 mm + 15 mm side margins.
 MM_TO_PX = 96 / 25.4
+PT_TO_PX = 96 / 72
+LINE_SPACING_PT = 18
 BODY_FONT = "Times New Roman"
 BODY_SIZE_PT = 14
 
@@ -65,7 +67,9 @@ def block_format(align: str | None, page_break: bool = False,
     fmt = QTextBlockFormat()
     fmt.setAlignment(_ALIGN_TO_QT.get(align or "justify", Qt.AlignmentFlag.AlignJustify))
     fmt.setTextIndent(indent_mm * MM_TO_PX)
-    fmt.setTopMargin(8)  # 6 pt before each paragraph, as printed
+    fmt.setTopMargin(6 * PT_TO_PX)  # 6 pt before each paragraph, as printed
+    fmt.setLineHeight(LINE_SPACING_PT * PT_TO_PX,
+                      QTextBlockFormat.LineHeightTypes.FixedHeight.value)  # "exactly 18 pt"
     if page_break:
         fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     return fmt
