@@ -20,6 +20,7 @@ from hgreport.model import Paragraph, Run, body_from_list, body_to_list
 from hgreport.text import clean
 
 from . import dialogs
+from .paste import attach_footnotes, split_footnotes
 from .blocks import (
     MM_TO_PX,
     OBJECT_CHAR,
@@ -269,9 +270,11 @@ class SectionEditor(QTextEdit):
             html = source.html()
             if len(html) > MAX_PASTE_HTML or len(source.text()) > MAX_PASTE_CHARS:
                 return self._refuse(len(source.text()) or len(html))
+            html, notes = split_footnotes(html)
             tmp = QTextDocument()
             tmp.setHtml(html)
-            return _clean_body(body_of(tmp, external=True))
+            body = _clean_body(body_of(tmp, external=True))
+            return attach_footnotes(body, lambda key: self._pasted_note(notes.get(key)))
         if source.hasText():
             text = source.text()
             if len(text) > MAX_PASTE_CHARS:
@@ -279,6 +282,18 @@ class SectionEditor(QTextEdit):
             lines = clean(text.replace("\x0c", "\n")).split("\n")
             return [Paragraph([Run(line)] if line else []) for line in lines]
         return None
+
+    def _pasted_note(self, note_html: str | None) -> str | None:
+        """A new footnote from a note pasted from Word or LibreOffice; returns its id."""
+        if note_html is None:
+            return None
+        tmp = QTextDocument()
+        tmp.setHtml(note_html)
+        body = [p for p in _clean_body(body_of(tmp, external=True)) if p.runs]
+        if body and not body[0].runs[0].footnote:
+            first = body[0].runs[0]
+            body[0].runs[0] = Run(first.text.lstrip(), first.marks)
+        return self.session.new_footnote(body).id
 
     def _refuse(self, size: int) -> None:
         dialogs.show_error(self, self.tr(

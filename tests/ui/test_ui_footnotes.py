@@ -140,16 +140,50 @@ def test_copy_paste_of_a_reference_makes_a_new_footnote_and_cut_paste_moves_it(w
     assert window.session.body_now(b)[-1].footnote_refs()[-1] == fid
 
 
-def test_pasting_html_with_word_footnote_marks_keeps_the_text(window):
+WORD_HTML = (
+    "<html><body><p class=MsoNormal>Văn bản<a style='mso-footnote-id:ftn1' href='#_ftn1' "
+    "name='_ftnref1' title=''><span class=MsoFootnoteReference>[1]</span></a> tiếp "
+    "<b>đậm</b></p><div style='mso-element:footnote-list'><div style='mso-element:footnote' "
+    "id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' href='#_ftnref1' "
+    "name='_ftn1' title=''><span class=MsoFootnoteReference>[1]</span></a> Chú thích "
+    "<i>Word</i></p></div></div></body></html>")
+LIBREOFFICE_HTML = (
+    "<html><body><p>Đoạn LibreOffice<a class='sdfootnoteanc' name='sdfootnote1anc' "
+    "href='#sdfootnote1sym'><sup>1</sup></a> xong.</p><div id='sdfootnote1'><p>"
+    "<a class='sdfootnotesym' name='sdfootnote1sym' href='#sdfootnote1anc'>1</a>"
+    "Chú thích LibreOffice</p></div></body></html>")
+
+
+def test_pasting_from_word_and_libreoffice_brings_the_footnotes_along(window):
+    sid = section_with_refs(window, 0)
+    window.tree.select(sid)
+    for html, text, note in ((WORD_HTML, "Văn bản tiếp đậm", "Chú thích Word"),
+                             (LIBREOFFICE_HTML, "Đoạn LibreOffice xong.",
+                              "Chú thích LibreOffice")):
+        before = len(window.session.numbers)
+        mime = QMimeData()
+        mime.setHtml(html)
+        window.editor.moveCursor(QTextCursor.MoveOperation.End)
+        window.editor.textCursor().insertBlock()
+        window.editor.insertFromMimeData(mime)
+        para = window.session.body_now(sid)[-1]
+        assert para.text == text
+        refs = para.footnote_refs()
+        assert len(refs) == 1 and len(window.session.numbers) == before + 1
+        assert window.session.footnote(refs[0]).plain_text == note
+    word_note = window.session.footnote(window.session.body_now(sid)[-2].footnote_refs()[0])
+    assert any("i" in r.marks for r in word_note.body[0].runs)  # italic kept in the note
+
+
+def test_pasting_html_with_broken_footnote_marks_keeps_the_text(window):
     sid = section_with_refs(window, 0)
     window.tree.select(sid)
     mime = QMimeData()
-    mime.setHtml("<p>Văn bản<a href='#_ftn1' name='_ftnref1'><sup>[1]</sup></a> tiếp</p>"
-                 "<div id=ftn1><p><a href='#_ftnref1'>[1]</a> Chú thích Word</p></div>")
+    mime.setHtml("<p>Văn bản<a href='#_ftn7'><sup>[7]</sup></a> tiếp</p>")  # no note body
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
     window.editor.insertFromMimeData(mime)
     text = "\n".join(p.text for p in window.session.body_now(sid))
-    assert "Văn bản[1] tiếp" in text
+    assert "Văn bản[7] tiếp" in text
     assert len(window.session.numbers) == 57
 
 
