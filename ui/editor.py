@@ -20,7 +20,6 @@ from hgreport.model import Paragraph, Run, body_from_list, body_to_list
 from hgreport.text import clean
 
 from . import dialogs
-from .paste import attach_footnotes, split_footnotes
 from .blocks import (
     MM_TO_PX,
     OBJECT_CHAR,
@@ -35,6 +34,7 @@ from .blocks import (
     marks_of,
     plain_format,
 )
+from .paste import attach_footnotes, split_footnotes
 
 BODY_MIME = "application/x-hgreport-body"
 PAGE_TEXT_WIDTH_MM = 165  # A4 210 mm less 30 mm left and 15 mm right margins
