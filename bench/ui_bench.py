@@ -63,8 +63,11 @@ def big_report(copies: int):
     return report, long_section.id
 
 
-def child_cold_start(path: str) -> None:
-    """Run in a fresh process: start the app, open the file, report when the window shows."""
+def child_cold_start(path: str, via_cli: bool = False) -> None:
+    """Run in a fresh process: start the app, open the file, report when the window shows.
+    ``via_cli`` first imports the command line module, as the ``hgreport`` command does."""
+    if via_cli:
+        import hgreport.cli  # noqa: F401
     from PySide6.QtCore import QSettings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
@@ -92,18 +95,20 @@ def measure(copies: int) -> None:
     print(f"report: seed ×{copies}, {n_sections} sections, {n_notes} footnotes, "
           f"{report.word_count():,} words, file {db.stat().st_size / 1e6:.1f} MB")
 
-    colds = []
-    for _ in range(3):
-        start = time.time()
-        out = subprocess.run([sys.executable, __file__, "--child-cold", str(db)],
-                             capture_output=True, text=True, timeout=120)
-        line = [x for x in out.stdout.splitlines() if x.startswith("SHOWN")]
-        if not line:
-            print(out.stdout, out.stderr)
-            raise SystemExit("cold start failed")
-        colds.append(float(line[0].split()[1]) - start)
-    print(f"cold start to window shown (process start → painted): "
-          f"median {statistics.median(colds) * 1000:.0f} ms  (target ≤ 1500 ms)")
+    for flag, label in (("--child-cold", "ui.app.run"),
+                        ("--child-cold-cli", "the hgreport command's imports first")):
+        colds = []
+        for _ in range(3):
+            start = time.time()
+            out = subprocess.run([sys.executable, __file__, flag, str(db)],
+                                 capture_output=True, text=True, timeout=120)
+            line = [x for x in out.stdout.splitlines() if x.startswith("SHOWN")]
+            if not line:
+                print(out.stdout, out.stderr)
+                raise SystemExit("cold start failed")
+            colds.append(float(line[0].split()[1]) - start)
+        print(f"cold start to window shown (process start → painted, {label}): "
+              f"median {statistics.median(colds) * 1000:.0f} ms  (target ≤ 1500 ms)")
 
     from PySide6.QtCore import QSettings
 
@@ -224,9 +229,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--copies", type=int, default=20)
     ap.add_argument("--child-cold")
+    ap.add_argument("--child-cold-cli")
     args = ap.parse_args()
     if args.child_cold:
         child_cold_start(args.child_cold)
+    elif args.child_cold_cli:
+        child_cold_start(args.child_cold_cli, via_cli=True)
     else:
         measure(args.copies)
 
