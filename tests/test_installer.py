@@ -102,7 +102,7 @@ def test_uninstall_leaves_the_users_reports_alone():
     assert "{localappdata}\\hgreport" not in text and "{userdocs}\\" not in text
 
 
-def test_program_icon_holds_every_size_windows_asks_for(tmp_path):
+def test_program_icon_holds_every_size_windows_asks_for(tmp_path, qapp):
     from PySide6.QtGui import QImage
 
     sys.path.insert(0, str(ROOT))
