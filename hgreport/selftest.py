@@ -18,10 +18,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import ReportError
 from .i18n import current_language
+
+if TYPE_CHECKING:
+    from .model import Report
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SAMPLE_TEMPLATE = "sample"
@@ -101,7 +105,7 @@ class _Run:
     footnotes: int = 0
     section_id: str = ""
     footnote_id: str = ""
-    report: object = None
+    report: Report | None = None  # as reopened after the edit
 
     def __post_init__(self) -> None:
         self.db = self.folder / "tu-kiem-tra.db"
