@@ -55,6 +55,24 @@ def test_bundle_passes_its_self_test_offscreen(built, tmp_path):
 
 
 @pytest.mark.slow
+def test_bundled_commands_write_and_bring_back_a_word_report(built, tmp_path):
+    bundle, _ = built
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env.update(HGREPORT_LANG="vi", HGREPORT_DATA_DIR=str(tmp_path / "data"))
+
+    def run(*args: str) -> str:
+        done = subprocess.run([str(bundle / "hgreport"), *args], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, (args, done.stdout, done.stderr)
+        return done.stdout
+
+    run("new", "mau.db", "--sample")
+    run("export", "mau.db", "-o", "mau.docx")
+    run("import", "mau.docx", "-o", "lai.db")
+    assert "Chú thích: 7" in run("info", "lai.db")
+
+
+@pytest.mark.slow
 def test_bundle_and_archive_fit_the_size_budget(built):
     bundle, archive = built
     assert _folder_size(bundle) <= 180 * MB
