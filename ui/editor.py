@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -46,6 +46,7 @@ class SectionEditor(QTextEdit):
     """Edits the document of the selected section (documents belong to the session)."""
 
     footnoteActivated = Signal(str)  # a reference was double-clicked
+    focusLeft = Signal()  # the cursor went to another part of the window
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -95,6 +96,12 @@ class SectionEditor(QTextEdit):
         if not cursor.hasSelection() and is_footnote(cursor.charFormat()):
             cursor.setCharFormat(plain_format(cursor.charFormat()))
             self.setTextCursor(cursor)
+
+    def focusOutEvent(self, event):  # noqa: N802
+        super().focusOutEvent(event)
+        if event.reason() not in (Qt.FocusReason.PopupFocusReason,
+                                  Qt.FocusReason.ActiveWindowFocusReason):
+            self.focusLeft.emit()
 
     def keyPressEvent(self, event):  # noqa: N802
         if event.text() and event.text().isprintable():

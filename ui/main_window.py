@@ -332,6 +332,9 @@ class MainWindow(QMainWindow):
         s.sectionReplaced.connect(self._section_replaced)
         self.editor.currentCharFormatChanged.connect(self._sync_format_buttons)
         self.editor.footnoteActivated.connect(self._edit_footnote)
+        self._leave_timer = QTimer(self, singleShot=True, interval=0)
+        self._leave_timer.timeout.connect(self.session.save_all)
+        self.editor.focusLeft.connect(self._leave_timer.start)
         self.footnotes.jumpRequested.connect(self.jump_to_footnote)
         self.footnotes.deleteRequested.connect(self.delete_footnote)
         self.footnotes.fixRequested.connect(self.fix_footnote)
@@ -814,6 +817,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.session.autosave.stop()
         self.session.retry.stop()
+        self._leave_timer.stop()
         self.store.close()
         event.accept()
 

@@ -59,6 +59,7 @@ class Session(QObject):
         self.state = SAVED
         self.last_error = ""
         self._quiet = 0
+        self._saving = False
         self._numbers_cache: dict[str, str] | None = None
         self._words: dict[str, int] = {}
         try:  # the store keeps each section's word count: no need to count 200,000 words
@@ -319,6 +320,15 @@ class Session(QObject):
     def save_all(self) -> bool:
         """Save every unsaved section and footnote. On failure the text stays in memory, the
         state says why, and a retry is scheduled."""
+        if self._saving:  # a question asked during a save (a conflict) must not save again
+            return False
+        self._saving = True
+        try:
+            return self._save_all()
+        finally:
+            self._saving = False
+
+    def _save_all(self) -> bool:
         self.autosave.stop()
         if not (self.dirty or self._fn_dirty or self._pending_footnotes()):
             if self.state != SAVED:

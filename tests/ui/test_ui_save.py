@@ -134,3 +134,13 @@ def test_ctrl_s_saves_at_once(window, seed_db, qtbot, type_text):
     qtbot.keyClick(window.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert window.session.state == "saved"
     assert stored_last_text(seed_db, sid).endswith(" Lưu ngay.")
+
+
+def test_leaving_the_editor_for_another_part_of_the_window_saves(window, seed_db, qtbot,
+                                                                  type_text):
+    sid = body_sections(window)[0]
+    type_at_end(window, sid, " Rời ô soạn thảo.", type_text)
+    assert window.session.state == "unsaved"
+    window.footnotes.filter.setFocus()
+    qtbot.waitUntil(lambda: window.session.state == "saved", timeout=800)
+    assert stored_last_text(seed_db, sid).endswith(" Rời ô soạn thảo.")
