@@ -11,15 +11,18 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, errors
-from .checks import find_problems
 from .i18n import LANGUAGES, current_language, message
-from .interchange import load_report_json
-from .model import Report, walk_tree
-from .numbering import Numbering
-from .resources import load_profile, template_names, template_path
-from .store import ReportStore
+
+if TYPE_CHECKING:
+    from .model import Report
+    from .numbering import Numbering
+    from .store import ReportStore
+
+# The engine is imported inside the commands: `hgreport` alone starts the window, and its
+# cold start should not pay for the storage and export modules before the window shows.
 
 COMMANDS = ("new", "info", "search", "check", "export", "import", "merge", "conflicts", "copy")
 
@@ -54,10 +57,15 @@ def _t(key: str, **args) -> str:
 
 
 def _numbering(report: Report) -> Numbering:
+    from .numbering import Numbering
+    from .resources import load_profile
+
     return Numbering.from_profile(load_profile(report.profile))
 
 
 def _open(path: str, read_only: bool = True) -> ReportStore:
+    from .store import ReportStore
+
     return ReportStore.open(path, author=_author(), read_only=read_only)
 
 
@@ -68,6 +76,9 @@ def _author() -> str:
 
 def report_summary(report: Report, lang: str | None = None) -> dict:
     """The ``info --json`` object."""
+    from .checks import find_problems
+    from .model import walk_tree
+
     numbering = _numbering(report)
     numbers = report.footnote_numbers()
 
@@ -93,6 +104,10 @@ def report_summary(report: Report, lang: str | None = None) -> dict:
 
 # -- commands ------------------------------------------------------------------------------
 def cmd_new(args) -> int:
+    from .interchange import load_report_json
+    from .resources import template_names, template_path
+    from .store import ReportStore
+
     name = "sample" if args.sample else args.template
     if name not in template_names():
         raise errors.UnknownTemplate(template=name)
@@ -103,6 +118,8 @@ def cmd_new(args) -> int:
 
 
 def cmd_info(args) -> int:
+    from .model import walk_tree
+
     with _open(args.file) as store:
         report = store.load_report()
     summary = report_summary(report)
@@ -122,6 +139,8 @@ def cmd_info(args) -> int:
 
 
 def cmd_search(args) -> int:
+    from .model import walk_tree
+
     words = " ".join(args.words)
     with _open(args.file) as store:
         hits = store.search(words)
@@ -150,6 +169,8 @@ def cmd_search(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from .checks import find_problems
+
     with _open(args.file) as store:
         found = [message("problem_integrity", detail=p)
                  for p in store.integrity_problems()]
@@ -181,6 +202,7 @@ def cmd_export(args) -> int:
 
 def cmd_import(args) -> int:
     from .importer import import_docx
+    from .store import ReportStore
 
     result = import_docx(args.source)
     out = args.output or str(Path(args.source).with_suffix(".db"))
