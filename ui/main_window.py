@@ -283,6 +283,15 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_footnotes)
         lm = m.addMenu(self.tr("&Language"))
         lm.addActions(list(self.lang_actions.values()))
+        m = mb.addMenu(self.tr("&Help"))
+        self.act_about = m.addAction(self.tr("&About hgreport"), self.show_about)
+
+    def show_about(self) -> None:
+        from .about import AboutDialog
+
+        dlg = AboutDialog(self.session.profile, self.windowIcon(), self)
+        dlg.open()
+        self.about_dialog = dlg
 
     def _make_toolbar(self) -> None:
         tb = self.addToolBar(self.tr("Main"))

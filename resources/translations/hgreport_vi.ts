@@ -505,6 +505,14 @@ Close anyway and lose them?</source>
 
 Vẫn đóng và bỏ các thay đổi đó?</translation>
         </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Trợ giúp</translation>
+        </message>
+        <message>
+            <source>&amp;About hgreport</source>
+            <translation>&amp;Giới thiệu hgreport</translation>
+        </message>
     </context>
     <context>
         <name>ProblemsDialog</name>
@@ -1240,6 +1248,29 @@ Bạn có muốn thay thế không?</translation>
         <message>
             <source>Right</source>
             <translation>Right</translation>
+        </message>
+    </context>
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About hgreport</source>
+            <translation>Giới thiệu hgreport</translation>
+        </message>
+        <message>
+            <source>Drafting the reports of Party committees together, and exporting them to Word in the official layout.</source>
+            <translation>Cùng soạn báo cáo của cấp ủy Đảng và xuất ra Word đúng thể thức văn bản của Đảng.</translation>
+        </message>
+        <message>
+            <source>Format profile in use: &lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Based on: {basis}</source>
+            <translation>Mẫu trình bày đang dùng: &lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Căn cứ: {basis}</translation>
+        </message>
+        <message>
+            <source>Licence: MIT. The program works offline and never connects to the network.</source>
+            <translation>Giấy phép: MIT. Chương trình làm việc không cần mạng và không bao giờ kết nối mạng.</translation>
+        </message>
+        <message>
+            <source>Python {python} · Qt for Python {qt}</source>
+            <translation>Python {python} · Qt for Python {qt}</translation>
         </message>
     </context>
 </TS>
