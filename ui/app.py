@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from pathlib import Path
@@ -20,13 +19,11 @@ _windows: list = []  # open main windows (kept alive here, one per report)
 
 
 def author() -> str:
-    name = os.environ.get("HGREPORT_AUTHOR")
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 (no user name on some systems)
-        return ""
+    """Who revisions are saved as: HGREPORT_AUTHOR, else the name given on the first run,
+    else the login name."""
+    from .identity import author_name
+
+    return author_name()
 
 
 def create_from_template(name: str, path: str | Path):
@@ -134,8 +131,10 @@ def run(path: str | None = None, lang: str = "vi") -> int:
     Returns the application's exit code."""
     _without_numpy()
     app = application(lang)
+    from .identity import ensure
     from .main_window import settings
 
+    ensure(None)  # name and unit, asked once (never with HGREPORT_AUTHOR set)
     win = None
     if path:
         win = open_path(path)

@@ -64,8 +64,9 @@ def first_run_choice(parent: QWidget | None) -> str | None:
     return {new: "new", sample: "sample", open_: "open"}.get(clicked)
 
 
-def ask_conflict(parent: QWidget | None, what: str) -> str:
-    """Someone else saved the same part first: "mine" or "theirs"."""
+def ask_conflict(parent: QWidget | None, what: str, both: bool = False) -> str:
+    """Someone else saved the same part first: "mine" or "theirs" (and "both" when ``both``:
+    both versions of the paragraph kept, one after the other)."""
     box = QMessageBox(parent)
     box.setWindowTitle(QCoreApplication.translate("Dialogs", "Changed by someone else"))
     box.setIcon(QMessageBox.Icon.Warning)
@@ -74,21 +75,83 @@ def ask_conflict(parent: QWidget | None, what: str) -> str:
             "Dialogs", "“%1” was changed by someone else while you were editing it."
         ).replace("%1", what)
     )
-    box.setInformativeText(
-        QCoreApplication.translate(
+    if both:
+        box.setInformativeText(QCoreApplication.translate(
             "Dialogs",
-            "Keep your version (theirs stays in the history) or take theirs "
-            "(yours stays in the history)?",
+            "Their changes to other paragraphs are already combined with yours. You both "
+            "changed the same paragraph: keep your version, take theirs, or keep both one "
+            "after the other? (The other version stays in the history.)"))
+    else:
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Dialogs",
+                "Keep your version (theirs stays in the history) or take theirs "
+                "(yours stays in the history)?",
+            )
         )
-    )
-    mine = box.addButton(
+    box.addButton(
         QCoreApplication.translate("Dialogs", "Keep mine"), QMessageBox.ButtonRole.AcceptRole
     )
-    box.addButton(
+    theirs = box.addButton(
         QCoreApplication.translate("Dialogs", "Take theirs"), QMessageBox.ButtonRole.RejectRole
     )
+    keep_both = None
+    if both:
+        keep_both = box.addButton(QCoreApplication.translate("Dialogs", "Keep both"),
+                                  QMessageBox.ButtonRole.ActionRole)
     box.exec()
-    return "mine" if box.clickedButton() is mine else "theirs"
+    clicked = box.clickedButton()
+    if keep_both is not None and clicked is keep_both:
+        return "both"
+    return "theirs" if clicked is theirs else "mine"
+
+
+def warn_in_use(parent: QWidget | None, what: str, who: str) -> bool:
+    """Someone else is editing the section about to open: True to edit it anyway, False to
+    only read it."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Section in use"))
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setText(QCoreApplication.translate(
+        "Dialogs", "%1 is editing “%2” right now.").replace("%1", who).replace("%2", what))
+    box.setInformativeText(QCoreApplication.translate(
+        "Dialogs",
+        "You can edit it too: nothing is lost, and if you both change the same paragraph you "
+        "will be asked which version to keep."))
+    edit = box.addButton(QCoreApplication.translate("Dialogs", "Edit anyway"),
+                         QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Dialogs", "Only read"),
+                  QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is edit
+
+
+def ask_copy_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Where to write a copy of the report (to send on USB or by e-mail)."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("Dialogs", "Send a copy: save the copy as"),
+        suggested, _filter())
+    if path and not path.lower().endswith(".db"):
+        path += ".db"
+    return path or None
+
+
+def ask_merge_path(parent: QWidget | None, folder: str = "") -> str | None:
+    """The copy that came back, to merge into this report."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("Dialogs", "Merge another copy of this report"),
+        folder, _filter())
+    return path or None
+
+
+def ask_identity(parent: QWidget | None, name: str = "", unit: str = "") -> tuple[str, str] | None:
+    """Who is writing (asked once): (name, unit), or None when closed."""
+    from .identity import IdentityDialog
+
+    dlg = IdentityDialog(name, unit, parent)
+    if dlg.exec() != dlg.DialogCode.Accepted:
+        return None
+    return dlg.values()
 
 
 def ask_after_export(parent: QWidget | None, path: str) -> str | None:

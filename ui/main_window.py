@@ -32,6 +32,7 @@ from .i18n import LANGUAGES, current_language, format_number
 from .properties import PropertiesDialog
 from .section_tree import SectionTree
 from .session import FAILED, SAVED, SAVING, UNSAVED, Session
+from .sharing import SharingWatcher
 
 MAX_RECENT = 8
 
@@ -108,6 +109,9 @@ class MainWindow(QMainWindow):
         self.store = store
         self.session = Session(store, self)
         self.session.window = self
+        from . import identity
+
+        identity.register(store)
         self.setWindowIcon(QIcon(icon_path()))
         self.tree = SectionTree(self.session, self)
         self.editor = SectionEditor(self.session, self)
@@ -143,10 +147,12 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_toolbar()
         self._connect()
+        self._start_sharing()
         self.editor.extra_actions = [self.act_footnote]
         self.tree.menu_actions = [self.act_add, self.act_add_child, self.act_rename, None,
                                   self.act_up, self.act_down, self.act_promote, self.act_demote,
-                                  None, self.act_delete, self.act_restore]
+                                  None, self.act_delete, self.act_restore, None,
+                                  self.act_history]
         self._export_running = False
         if store.read_only:
             for act in (self.act_add, self.act_add_child, self.act_rename, self.act_delete,
@@ -154,7 +160,7 @@ class MainWindow(QMainWindow):
                         self.act_demote, self.act_footnote, self.act_properties, self.act_replace,
                         self.act_bold, self.act_italic, self.act_underline, self.act_sup,
                         self.act_sub, self.act_justify, self.act_left, self.act_center,
-                        self.act_right):
+                        self.act_right, self.act_merge):
                 act.setEnabled(False)
             self.tree.setDragDropMode(self.tree.DragDropMode.NoDragDrop)
             self.tree.setEditTriggers(self.tree.EditTrigger.NoEditTriggers)
@@ -178,6 +184,13 @@ class MainWindow(QMainWindow):
         sb = self.statusBar()
         sb.addWidget(self.save_label)
         sb.addWidget(self.words_label)
+        self.presence_label = QLabel(self)
+        self.presence_label.setObjectName("presenceLabel")
+        self.network_label = QLabel(self)
+        self.network_label.setObjectName("networkLabel")
+        self.network_label.hide()
+        sb.addPermanentWidget(self.presence_label)
+        sb.addPermanentWidget(self.network_label)
         sb.addPermanentWidget(self.path_label)
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "", checkable=False,
@@ -209,6 +222,17 @@ class MainWindow(QMainWindow):
         self.act_save = A(self.tr("&Save now"), self.save_now, QKeySequence.Save,
                           self.tr("Everything is saved automatically; this saves at once"))
         self.act_quit = A(self.tr("&Quit"), self.close, QKeySequence.Quit)
+        self.act_send_copy = A(self.tr("Send a &copy…"), self.send_copy, None,
+                               self.tr("Write a consistent copy of the report to send on USB "
+                                       "or by e-mail"))
+        self.act_merge = A(self.tr("&Merge another copy…"), self.merge_copy, None,
+                           self.tr("Bring the changes of a copy that came back into this report"))
+        self.act_conflicts = A(self.tr("Conflicts to &resolve…"), self.show_conflicts)
+        self.act_backups = A(self.tr("&Backup folder"), self.open_backup_folder, None,
+                             self.tr("Automatic copies made when a report is opened and closed"))
+        self.act_history = A(self.tr("Section &history…"), self.show_history, "Ctrl+Alt+H",
+                             self.tr("Earlier versions of this section: who, when, compare, "
+                                     "restore"))
         self.act_undo = A(self.tr("&Undo"), self.undo, QKeySequence.Undo)
         self.act_redo = A(self.tr("&Redo"), self.redo, [QKeySequence("Ctrl+Y"),
                                                    QKeySequence("Ctrl+Shift+Z")])
@@ -261,6 +285,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_export, self.act_properties])
         m.addSeparator()
+        m.addActions([self.act_send_copy, self.act_merge, self.act_conflicts, self.act_backups])
+        m.addSeparator()
         m.addAction(self.act_quit)
         m = mb.addMenu(self.tr("&Edit"))
         m.addActions([self.act_undo, self.act_redo])
@@ -279,6 +305,8 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_up, self.act_down, self.act_promote, self.act_demote])
         m.addSeparator()
         m.addActions([self.act_delete, self.act_restore])
+        m.addSeparator()
+        m.addAction(self.act_history)
         m = mb.addMenu(self.tr("&View"))
         m.addAction(self.act_footnotes)
         lm = m.addMenu(self.tr("&Language"))
@@ -355,6 +383,182 @@ class MainWindow(QMainWindow):
         self._counts_timer = QTimer(self, singleShot=True, interval=400)
         self._counts_timer.timeout.connect(self._update_counts)
 
+    # -- sharing: presence, others' saves, copies, backups, history ------------------------------
+    def _start_sharing(self) -> None:
+        from hgreport.backup import backup_on_open
+        from hgreport.sharing import is_network_path
+
+        self.sharing = SharingWatcher(self.session, self)
+        self.sharing.othersChanged.connect(self._show_others)
+        self.sharing.contentChanged.connect(self._others_saved)
+        self.sharing.lockedChanged.connect(self._show_locked)
+        self.session.headerChanged.connect(self._update_title)
+        self._show_others(self.sharing.others)
+        try:
+            network = is_network_path(self.store.path)
+        except OSError:
+            network = False
+        if network:
+            self.network_label.setText(self.tr("⚠ Network folder"))
+            self.network_label.setToolTip(self.tr(
+                "This report is in a shared network folder. hgreport waits and retries when "
+                "someone else is saving, and never overwrites their work silently; but if the "
+                "network drops, SQLite cannot protect the file. To carry the report on a USB "
+                "stick or by e-mail, use File → Send a copy… (never copy the open file)."))
+            self.network_label.show()
+        try:
+            backup_on_open(self.store)
+        except (errors.ReportError, OSError):
+            pass
+
+    def _stop_sharing(self) -> None:
+        from hgreport.backup import backup_on_close
+
+        self.sharing.close()
+        try:
+            backup_on_close(self.store)
+        except (errors.ReportError, OSError):
+            pass
+
+    def _ask_if_in_use(self, section_id: str) -> bool:
+        """Warn before opening a section someone else edits; True to edit it."""
+        sharing = getattr(self, "sharing", None)
+        if sharing is None or self.store.read_only:
+            return True
+        others = sharing.editing(section_id)
+        if not others:
+            return True
+        who = ", ".join(e.label for e in others)
+        return dialogs.warn_in_use(self, self.session.section_label(section_id), who)
+
+    def _show_others(self, others) -> None:
+        if others:
+            names = ", ".join(e.label for e in others)
+            self.presence_label.setText(self.tr("👥 Also open by: %1").replace("%1", names))
+            lines = []
+            for e in others:
+                where = ", ".join(self.session.section_short(sid) for sid in e.sections
+                                  if self.session.has_section(sid))
+                lines.append(f"{e.label}: {where}" if where else e.label)
+            self.presence_label.setToolTip("\n".join(lines))
+        else:
+            self.presence_label.setText("")
+            self.presence_label.setToolTip("")
+        self.tree.set_in_use({sid: [e.label for e in eds]
+                              for sid, eds in self.sharing.sections_in_use().items()})
+
+    def _show_locked(self, locked: bool) -> None:
+        if locked:
+            self.statusBar().showMessage(self.tr("⏳ The file is busy: someone else is saving. "
+                                                 "Waiting and retrying…"))
+        else:
+            self.statusBar().clearMessage()
+
+    def _others_saved(self, changed) -> None:
+        self._update_heading()
+        self._update_counts()
+        self.tree.refresh_counts()
+        if changed:
+            self.statusBar().showMessage(self.tr("Changes saved by others were taken in."), 5000)
+
+    def send_copy(self) -> Path | None:
+        """A consistent copy of the whole report (never a raw copy of a file in use)."""
+        self.footnotes.flush()
+        self.session.save_all()
+        stem = Path(self.store.path).stem
+        suggested = str(Path(self.store.path).with_name(f"{stem}-ban-sao.db"))
+        path = dialogs.ask_copy_path(self, suggested)
+        if not path:
+            return None
+        target = Path(path)
+        if target.resolve() == Path(self.store.path).resolve():
+            dialogs.show_error(self, self.tr("Choose another name: a copy cannot replace the "
+                                             "report itself."))
+            return None
+        try:
+            if target.exists():  # the file dialog asked before replacing it
+                target.unlink()
+            self.store.copy_to(target)
+        except errors.ReportError as exc:
+            dialogs.show_error(self, str(exc))
+            return None
+        except OSError as exc:
+            dialogs.show_error(self, exc.strerror or str(exc))
+            return None
+        self.statusBar().showMessage(self.tr("Copy written: %1").replace("%1", str(target)), 10000)
+        return target
+
+    def merge_copy(self):
+        """Merge a copy that came back; the result and its conflicts are listed."""
+        from hgreport.merge import merge_copy
+
+        if self.store.read_only:
+            return None
+        self.footnotes.flush()
+        if not self.session.save_all():
+            dialogs.show_error(self, self.session.last_error)
+            return None
+        path = dialogs.ask_merge_path(self, str(Path(self.store.path).parent))
+        if not path:
+            return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.statusBar().showMessage(self.tr("Merging the copy…"))
+        QApplication.processEvents()
+        try:
+            result = merge_copy(self.store, path, author=self.store.author)
+        except errors.ReportError as exc:
+            QApplication.restoreOverrideCursor()
+            self.statusBar().clearMessage()
+            dialogs.show_error(self, str(exc))
+            return None
+        finally:
+            if QApplication.overrideCursor() is not None:
+                QApplication.restoreOverrideCursor()
+        self.refresh_from_file()
+        self.statusBar().showMessage(self.tr("Copy merged."), 8000)
+        from .merge_dialog import MergeDialog
+
+        dlg = MergeDialog(self, result)
+        self.merge_dialog = dlg
+        dlg.show()
+        return dlg
+
+    def show_conflicts(self):
+        from .merge_dialog import MergeDialog
+
+        dlg = MergeDialog(self, None)
+        self.merge_dialog = dlg
+        dlg.show()
+        return dlg
+
+    def refresh_from_file(self) -> None:
+        """After this window changed the file in bulk (merge, resolving a conflict)."""
+        self.session._pull(force=True)
+        self.sharing.mark_seen()
+        self._update_title()
+        self._others_saved([])
+
+    def open_backup_folder(self) -> str:
+        from hgreport.backup import backup_dir
+
+        folder = backup_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        return str(folder)
+
+    def show_history(self):
+        sid = self.tree.current_id() or self.editor.section_id
+        if not sid:
+            return None
+        self.footnotes.flush()
+        self.session.save_all()
+        from .history_dialog import HistoryDialog
+
+        dlg = HistoryDialog(self, sid)
+        self.history_dialog = dlg
+        dlg.show()
+        return dlg
+
     def save_now(self) -> bool:
         """Ctrl+S, for hands used to Word: saving happens anyway; this does it now."""
         self.footnotes.flush()
@@ -372,13 +576,16 @@ class MainWindow(QMainWindow):
         if self.editor.section_id is not None:
             self.footnotes.flush()
             self.session.save_all()  # leaving a section saves it
+        edit = self._ask_if_in_use(section_id)
         doc = self.session.document(section_id)
         if section_id not in self._counted_docs:
             self._counted_docs.add(section_id)
             doc.contentsChanged.connect(self._counts_timer.start)
         self.editor.show_section(section_id, doc)
-        if self.store.read_only:
+        if self.store.read_only or not edit:
             self.editor.setReadOnly(True)
+        if getattr(self, "sharing", None) is not None:
+            self.sharing.claim(section_id if edit else None)
         self._update_heading()
         self._update_counts()
 
@@ -768,6 +975,9 @@ class MainWindow(QMainWindow):
         text = {SAVED: self.tr("✔ Saved"), SAVING: self.tr("Saving…"),
                 UNSAVED: self.tr("Not saved yet"),
                 FAILED: self.tr("⚠ Not saved — will retry")}[state]
+        if state == FAILED and self.session.waiting_for_lock:
+            text = self.tr("⚠ Not saved yet — file busy (someone else is saving), "
+                           "waiting and retrying…")
         self.save_label.setText(text)
         self.save_label.setToolTip(message)
         self.save_label.setStyleSheet("color: #b00020; font-weight: bold;" if state == FAILED
@@ -827,6 +1037,7 @@ class MainWindow(QMainWindow):
         self.session.autosave.stop()
         self.session.retry.stop()
         self._leave_timer.stop()
+        self._stop_sharing()
         self.store.close()
         event.accept()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -93,6 +94,7 @@ class SectionTree(QTreeWidget):
         self.setItemDelegateForColumn(0, TitleDelegate(self))
         self.items: dict[str, SectionItem] = {}
         self.menu_actions: list = []  # the window's section actions, for the context menu
+        self.in_use: dict[str, list[str]] = {}  # section id → names of others editing it
         self.currentItemChanged.connect(self._current_changed)
         self.rebuild()
 
@@ -138,7 +140,33 @@ class SectionTree(QTreeWidget):
         it.setText(1, format_number(words.get(sid, 0)))
         it.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.items[sid] = it
+        if sid in self.in_use:
+            self._mark_in_use(it, self.in_use[sid])
         return it
+
+    # -- sections others are editing ---------------------------------------------------------
+    def set_in_use(self, in_use: dict[str, list[str]]) -> None:
+        """Mark the sections other people are editing (a dot, their names in the tooltip)."""
+        before, self.in_use = self.in_use, dict(in_use)
+        for sid in set(before) | set(in_use):
+            it = self.items.get(sid)
+            if it is None:
+                continue
+            if sid in in_use:
+                self._mark_in_use(it, in_use[sid])
+            else:
+                it.setIcon(0, QIcon())
+                it.setToolTip(0, it.label())
+                it.setForeground(0, QBrush())
+
+    def _mark_in_use(self, it: SectionItem, names: list[str]) -> None:
+        it.setIcon(0, _in_use_icon())
+        it.setForeground(0, QBrush(QColor("#9a4a00")))
+        it.setToolTip(0, it.label() + "\n" + QCoreApplication.translate(
+            "SectionTree", "Being edited by %1").replace("%1", ", ".join(names)))
+
+    def in_use_names(self, section_id: str) -> list[str]:
+        return list(self.in_use.get(section_id, []))
 
     def refresh_counts(self) -> None:
         words = self.session.word_counts()
@@ -216,3 +244,22 @@ class SectionTree(QTreeWidget):
 
     def all_ids_in_order(self) -> list[str]:
         return [n.section.id for n in walk_tree(self.session.tree())]
+
+
+_ICON: QIcon | None = None
+
+
+def _in_use_icon() -> QIcon:
+    """A small orange dot: someone else is editing this section."""
+    global _ICON
+    if _ICON is None:
+        pix = QPixmap(12, 12)
+        pix.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pix)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor("#e07b00"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(2, 2, 8, 8)
+        painter.end()
+        _ICON = QIcon(pix)
+    return _ICON

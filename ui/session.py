@@ -7,10 +7,12 @@ need an answer go through :mod:`ui.dialogs` so tests can answer them.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QTextDocument, QUndoCommand, QUndoStack
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoCommand, QUndoStack
 
 from hgreport import errors
 from hgreport.model import KIND_SECTION, Footnote, Report, Section, new_id
@@ -20,7 +22,15 @@ from hgreport.store import ReportStore, position_at
 from hgreport.text import clean_line
 
 from . import dialogs
-from .blocks import OBJECT_CHAR, body_of, document_from_body, footnote_ids_in, set_body
+from .blocks import (
+    OBJECT_CHAR,
+    block_format,
+    body_of,
+    char_format,
+    document_from_body,
+    footnote_ids_in,
+    insert_body,
+)
 from .footnotes import FootnoteMarker
 
 SAVED, SAVING, UNSAVED, FAILED = "saved", "saving", "unsaved", "failed"
@@ -34,6 +44,7 @@ class Session(QObject):
     footnoteTextChanged = Signal(str)  # one footnote's text changed (id)
     saveStateChanged = Signal(str, str)  # state, message of the last failure
     sectionReplaced = Signal(str)      # a section's text was replaced by someone else's
+    headerChanged = Signal()           # someone else changed the document details
 
     AUTOSAVE_MS = 1000
     RETRY_MS = 3000
@@ -58,6 +69,7 @@ class Session(QObject):
         self._graveyard: dict[str, Footnote] = {}  # footnotes whose reference was removed
         self.state = SAVED
         self.last_error = ""
+        self.waiting_for_lock = False  # the last failure was "database is locked"
         self._quiet = 0
         self._saving = False
         self._numbers_cache: dict[str, str] | None = None
@@ -365,6 +377,7 @@ class Session(QObject):
         return bool(self._fn_live)
 
     def _fail(self, exc: errors.ReportError) -> None:
+        self.waiting_for_lock = isinstance(exc, errors.Locked)
         self._set_state(FAILED, str(exc))
         self.retry.start()
 
@@ -383,32 +396,182 @@ class Session(QObject):
         return True
 
     def _resolve_conflict(self, sid: str) -> bool:
+        """Someone else saved this section after it was loaded. Their work and mine are
+        combined (different paragraphs or fields need no question); only where both changed
+        the same paragraph or field is the person asked: keep mine, take theirs or keep both."""
+        from hgreport.merge import rebase_section
+
         mine = self.section(sid)
-        theirs = self.store.load_section(sid)
-        choice = dialogs.ask_conflict(self.window, self.section_label(sid))
-        if choice == "theirs":
-            mine.title, mine.body, mine.version = theirs.title, theirs.body, theirs.version
-            mine.title_notes = theirs.title_notes
-            doc = self.docs.get(sid)
-            if doc is not None:
-                self._quiet += 1
-                try:
-                    set_body(doc, theirs.body)
-                    doc.clearUndoRedoStacks()
-                finally:
-                    self._quiet -= 1
-                self._ref_counts[sid] = len(footnote_ids_in(doc))
-            self.dirty.discard(sid)
-            self._words.pop(sid, None)
-            self._adopt_missing_footnotes()
-            self.sectionReplaced.emit(sid)
-            self.outlineChanged.emit()
-            self.renumber()
+        for _attempt in range(5):
+            rebased = rebase_section(self.store, mine)
+            if rebased.theirs is None:  # the other person deleted it meanwhile
+                if dialogs.ask_conflict(self.window, self.section_label(sid)) == "theirs":
+                    self.dirty.discard(sid)
+                    self._pull(force=True)
+                    return True
+                self.store.restore_section(sid)
+                continue
+            target = rebased.section
+            if rebased.conflicts:
+                choice = dialogs.ask_conflict(self.window, self.section_label(sid), both=True)
+                target = _choose(rebased, choice)
+            try:
+                saved = self.store.save_section(target)
+            except errors.Conflict:
+                continue  # yet another save came in between: combine again
+            self._take_saved(sid, saved)
             return True
-        mine.version = theirs.version
-        saved = self.store.save_section(mine)
-        mine.version = saved.version
+        raise errors.Conflict(what=self.section_label(sid), who="?")
+
+    def _take_saved(self, sid: str, saved: Section) -> None:
+        """The section as saved after combining with someone else's save: the model and the
+        open document follow (the document changes only where the text differs, as one
+        undoable step, so the cursor and the undo history stay)."""
+        sec = self.section(sid)
+        moved = (sec.title, sec.parent_id, sec.position) != (saved.title, saved.parent_id,
+                                                               saved.position)
+        sec.title, sec.title_notes, sec.body = saved.title, list(saved.title_notes), saved.body
+        sec.parent_id, sec.position, sec.version = saved.parent_id, saved.position, saved.version
+        doc = self.docs.get(sid)
+        if doc is not None:
+            self._quiet += 1
+            try:
+                patch_body(doc, saved.body, keep_undo=True)
+            finally:
+                self._quiet -= 1
+            self._ref_counts[sid] = len(footnote_ids_in(doc))
         self.dirty.discard(sid)
+        self._words.pop(sid, None)
+        self._adopt_missing_footnotes()
+        self.sectionReplaced.emit(sid)
+        if moved:
+            self.outlineChanged.emit()
+        self.renumber()
+
+    # -- others' saves in a shared file --------------------------------------------------------
+    def busy(self) -> bool:
+        """A save is running (perhaps asking a question)."""
+        return self._saving
+
+    def pull_changes(self) -> list[str]:
+        """Take in what others saved since the last look: sections (text, titles, places, new
+        and deleted ones), footnotes and the document details. A section with unsaved edits
+        keeps them (its next save is combined with theirs); an open section without unsaved
+        edits shows the new text, the cursor staying where it was. Returns the ids of sections
+        whose text changed."""
+        if self._saving:
+            return []
+        return self._pull(force=False)
+
+    def _pull(self, force: bool) -> list[str]:
+        fresh = self.store.load_report()
+        changed: list[str] = []
+        structure = False
+        fresh_ids = {s.id for s in fresh.all_sections()}
+        keep: dict[str, Section] = {}
+        for sec in fresh.all_sections():
+            old = self._by_id.get(sec.id)
+            if old is None:
+                structure = True
+                continue
+            if sec.id in self.dirty or old.version == sec.version:
+                keep[sec.id] = old
+                continue
+            if (old.title, old.parent_id, old.position) != (sec.title, sec.parent_id,
+                                                            sec.position):
+                structure = True
+            old.title, old.title_notes, old.parent_id = sec.title, sec.title_notes, sec.parent_id
+            old.position, old.version = sec.position, sec.version
+            if old.body != sec.body:
+                old.body = sec.body
+                changed.append(sec.id)
+                doc = self.docs.get(sec.id)
+                if doc is not None:
+                    self._quiet += 1
+                    try:
+                        patch_body(doc, sec.body, keep_undo=False)
+                    finally:
+                        self._quiet -= 1
+                    self._ref_counts[sec.id] = len(footnote_ids_in(doc))
+            keep[sec.id] = old
+        sections = [keep.get(s.id, s) for s in fresh.sections]
+        for sid in self.dirty:  # deleted by someone else while I type in it: my text stays
+            if sid not in fresh_ids and sid in self._by_id:
+                sec = self._by_id[sid]
+                if sec.parent_id is not None and sec.parent_id not in fresh_ids:
+                    sec.parent_id = None
+                sections.append(sec)
+        gone = set(self._by_id) - fresh_ids - self.dirty
+        structure = structure or bool(gone)
+        self.report.sections = sections
+        self.report.intro = keep.get(fresh.intro.id, fresh.intro)
+        self.report.ending = keep.get(fresh.ending.id, fresh.ending)
+        notes_changed = self._pull_footnotes(fresh)
+        header = fresh.version != self.report.version
+        if header:
+            self.report.header, self.report.closing = fresh.header, fresh.closing
+            self.report.version = fresh.version
+        for sid in changed:
+            self._words.pop(sid, None)
+        self._index_sections()
+        for sid in gone:
+            doc = self.docs.pop(sid, None)
+            self._ref_counts.pop(sid, None)
+            if doc is not None:
+                doc.deleteLater()
+        if structure or changed or force:
+            self._numbers_cache = None
+            self.outlineChanged.emit()
+        for sid in changed:
+            self.sectionReplaced.emit(sid)
+        self.renumber()
+        for fid in notes_changed:
+            self.footnoteTextChanged.emit(fid)
+        if notes_changed:
+            self.numbersChanged.emit()
+        if header:
+            self.headerChanged.emit()
+        return changed
+
+    def _pull_footnotes(self, fresh: Report) -> list[str]:
+        local = self.report.footnotes
+        pending = set(self._fn_dirty) | set(self._fn_live)
+        referenced = {fid for sid in self.dirty if sid in self._by_id
+                      for fid in self._by_id[sid].footnote_refs()}
+        out: dict[str, Footnote] = {}
+        changed = []
+        for fid, fn in fresh.footnotes.items():
+            mine = local.get(fid)
+            if mine is not None and (fid in pending or mine.version == fn.version):
+                out[fid] = mine
+            else:
+                out[fid] = fn
+                self._graveyard.pop(fid, None)
+                changed.append(fid)
+        for fid, fn in local.items():
+            if fid not in out and (fid in pending or fid in referenced):
+                out[fid] = fn
+        changed += [fid for fid in local if fid not in out]
+        self.report.footnotes = out
+        return changed
+
+    # -- history -------------------------------------------------------------------------------
+    def restore_revision(self, sid: str, rev_id: str) -> bool:
+        """Bring back an older text of a section as a new save. In the editor it is one step:
+        Ctrl+Z brings back the text it replaced (and saves that again)."""
+        from hgreport.history import restore
+
+        if not self.save_all():
+            return False
+        sec = self.section(sid)
+        try:
+            saved = restore(self.store, sid, rev_id, expected_version=sec.version)
+        except errors.Conflict:
+            self._pull(force=True)
+            sec = self.section(sid)
+            saved = restore(self.store, sid, rev_id, expected_version=sec.version)
+        self._take_saved(sid, saved)
+        self.outlineChanged.emit()
         return True
 
     def _adopt_missing_footnotes(self) -> None:
@@ -699,3 +862,102 @@ class _RestoreSection(_DeleteSection):
 
     def undo(self):
         self._guard(lambda: self.session._do_delete(self.section_id))
+
+
+def _choose(rebased, choice: str) -> Section:
+    """The combined section with the person's answer where both changed the same thing."""
+    from hgreport.merge import both_paragraphs
+    from hgreport.model import body_from_list
+
+    sec = replace(rebased.section)
+    theirs = rebased.theirs
+    for c in rebased.conflicts:
+        if choice == "mine":
+            break
+        if c.field == "body":
+            body = c.theirs if choice == "theirs" else both_paragraphs(c.mine, c.theirs)
+            sec.body = body_from_list(body)
+        elif c.field == "title":
+            sec.title = c.theirs if choice == "theirs" or not c.mine else (
+                c.mine if not c.theirs or c.theirs == c.mine else f"{c.mine} / {c.theirs}")
+        elif c.field == "title_notes":
+            sec.title_notes = list(c.theirs) if choice == "theirs" else (
+                list(c.mine) + [x for x in c.theirs if x not in c.mine])
+        elif c.field == "place" and choice == "theirs" and theirs is not None:
+            sec.parent_id, sec.position = theirs.parent_id, theirs.position
+    return sec
+
+
+def _keys(body) -> list[str]:
+    return [json.dumps(p.to_dict(), sort_keys=True, ensure_ascii=False) for p in body]
+
+
+def patch_body(doc: QTextDocument, new_body, keep_undo: bool) -> None:
+    """Make ``doc`` show ``new_body`` by replacing only the paragraphs that differ (so a cursor
+    elsewhere stays put), as one edit step. ``keep_undo`` False forgets the undo history (the
+    text came from someone else)."""
+    old_body = body_of(doc)
+    if _keys(old_body) == _keys(new_body):
+        return
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    try:
+        ops = SequenceMatcher(None, _keys(old_body), _keys(new_body), autojunk=False)
+        n_old = doc.blockCount()
+        if len(old_body) != n_old:
+            raise ValueError("paragraphs and blocks differ")
+        for tag, i1, i2, j1, j2 in reversed(ops.get_opcodes()):
+            if tag == "equal":
+                continue
+            part = new_body[j1:j2]
+            if i2 > i1 and part:  # replace paragraphs i1..i2 by part
+                cursor.setPosition(doc.findBlockByNumber(i1).position())
+                last = doc.findBlockByNumber(i2 - 1)
+                cursor.setPosition(last.position() + last.length() - 1,
+                                   QTextCursor.MoveMode.KeepAnchor)
+                cursor.removeSelectedText()
+                cursor.setBlockFormat(block_format(part[0].align, part[0].page_break_before))
+                cursor.setCharFormat(char_format())
+                insert_body(cursor, part)
+            elif i2 > i1:  # paragraphs removed
+                if i2 < n_old:
+                    cursor.setPosition(doc.findBlockByNumber(i1).position())
+                    cursor.setPosition(doc.findBlockByNumber(i2).position(),
+                                       QTextCursor.MoveMode.KeepAnchor)
+                elif i1 > 0:
+                    before = doc.findBlockByNumber(i1 - 1)
+                    cursor.setPosition(before.position() + before.length() - 1)
+                    cursor.movePosition(QTextCursor.MoveOperation.End,
+                                        QTextCursor.MoveMode.KeepAnchor)
+                else:
+                    cursor.select(QTextCursor.SelectionType.Document)
+                cursor.removeSelectedText()
+            elif i1 < n_old:  # paragraphs added before paragraph i1
+                block = doc.findBlockByNumber(i1)
+                cursor.setPosition(block.position())
+                cursor.insertBlock(block.blockFormat(), char_format())
+                cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+                cursor.setBlockFormat(block_format(part[0].align, part[0].page_break_before))
+                cursor.setCharFormat(char_format())
+                insert_body(cursor, part)
+            else:  # added at the end
+                cursor.movePosition(QTextCursor.MoveOperation.End)
+                insert_body(cursor, part, first_in_place=not old_body)
+                if not old_body:
+                    cursor.setPosition(0)
+                    cursor.setBlockFormat(block_format(part[0].align,
+                                                       part[0].page_break_before))
+        if _keys(body_of(doc)) != _keys(new_body):
+            raise ValueError("patch missed")
+    except ValueError:
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()
+        first = new_body[0] if new_body else None
+        if first is not None:
+            cursor.setBlockFormat(block_format(first.align, first.page_break_before))
+        cursor.setCharFormat(char_format())
+        insert_body(cursor, new_body)
+    finally:
+        cursor.endEditBlock()
+    if not keep_undo:
+        doc.clearUndoRedoStacks()

@@ -24,6 +24,13 @@ class DialogLog:
         self.after_export = None
         self.exported: list[str] = []
         self.confirm_answer = True
+        self.in_use: list[tuple[str, str]] = []  # (section, who) warnings
+        self.in_use_answer = True  # edit anyway
+        self.copy_path = None
+        self.merge_path = None
+        self.identity_asked = 0
+        self.identity_answer: tuple[str, str] | None = None
+        self.opened_urls: list[str] = []
 
 
 @pytest.fixture(autouse=True)
@@ -37,9 +44,17 @@ def dialog_log(monkeypatch, tmp_path_factory):
     monkeypatch.setattr(dialogs, "show_info", lambda parent, text: log.infos.append(text))
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: log.confirm_answer)
 
-    def conflict(parent, what):
+    def conflict(parent, what, both=False):
         log.conflicts.append(what)
-        return log.conflict_answer
+        return log.conflict_answer if both or log.conflict_answer != "both" else "mine"
+
+    def in_use(parent, what, who):
+        log.in_use.append((what, who))
+        return log.in_use_answer
+
+    def identity(parent, name="", unit=""):
+        log.identity_asked += 1
+        return log.identity_answer
 
     def after_export(parent, path):
         log.exported.append(path)
@@ -50,6 +65,14 @@ def dialog_log(monkeypatch, tmp_path_factory):
     monkeypatch.setattr(dialogs, "first_run_choice", lambda parent: log.first_run)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: log.save_path)
     monkeypatch.setattr(dialogs, "ask_open_path", lambda parent, folder="": log.open_path)
+    monkeypatch.setattr(dialogs, "warn_in_use", in_use)
+    monkeypatch.setattr(dialogs, "ask_identity", identity)
+    monkeypatch.setattr(dialogs, "ask_copy_path", lambda parent, suggested: log.copy_path)
+    monkeypatch.setattr(dialogs, "ask_merge_path", lambda parent, folder="": log.merge_path)
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: log.opened_urls.append(url.toLocalFile()) or True)
     return log
 
 

@@ -107,7 +107,8 @@ def test_conflict_asks_keep_mine_or_take_theirs(window, seed_db, dialog_log, ans
     window.tree.select(sid)
     with ReportStore.open(seed_db, author="Đồng nghiệp") as other:
         sec = other.load_section(sid)
-        sec.body = sec.body + [Paragraph.of("Đoạn của đồng nghiệp.")]
+        # the same (last) paragraph as mine: a real conflict (other paragraphs would combine)
+        sec.body = sec.body[:-1] + [Paragraph.of("Đoạn của đồng nghiệp.")]
         other.save_section(sec)
     dialog_log.conflict_answer = answer
     type_at_end(window, sid, " Của tôi.", type_text)
