@@ -23,28 +23,43 @@ def _need(tool: str) -> str:
     return path
 
 
+def _render(report, folder, name: str) -> list[str]:
+    """Export ``report``, render it with LibreOffice and return the text of every page."""
+    soffice, pdftotext = _need("soffice"), _need("pdftotext")
+    docx_path = export_docx(report, folder / f"{name}.docx")
+    profile_dir = folder / "lo-profile"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile_dir}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(docx_path)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = folder / f"{name}.pdf"
+    assert pdf.exists(), "LibreOffice produced no PDF"
+    text = subprocess.run([pdftotext, "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                          capture_output=True, timeout=60).stdout.decode("utf-8")
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()  # pdftotext ends the last page with a form feed too
+    return pages
+
+
 @pytest.fixture(scope="module")
 def seed_pages(tmp_path_factory):
     from _export_helpers import SEED_JSON
 
     from hgreport.interchange import load_report_json
 
-    soffice, pdftotext = _need("soffice"), _need("pdftotext")
-    folder = tmp_path_factory.mktemp("render")
     report = load_report_json(SEED_JSON)
-    docx_path = export_docx(report, folder / "seed.docx")
-    profile_dir = folder / "lo-profile"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile_dir}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(docx_path)],
-                   check=True, capture_output=True, timeout=180)
-    pdf = folder / "seed.pdf"
-    assert pdf.exists(), "LibreOffice produced no PDF"
-    text = subprocess.run([pdftotext, "-layout", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                          capture_output=True, timeout=60).stdout.decode("utf-8")
-    pages = text.split("\f")
-    if pages and not pages[-1].strip():
-        pages.pop()
-    return report, pages
+    return report, _render(report, tmp_path_factory.mktemp("render"), "seed")
+
+
+def test_a_closing_block_that_ends_a_page_adds_no_empty_page(tmp_path):
+    """The shipped sample's signature ends at the foot of page 2: nothing may spill over."""
+    from hgreport.interchange import load_report_json
+    from hgreport.resources import template_path
+
+    pages = _render(load_report_json(template_path("sample")), tmp_path, "sample")
+    blank = [i + 1 for i, page in enumerate(pages) if not re.sub(r"\s|\d", "", page)]
+    assert blank == []
+    assert "Lê Văn Hòa" in pages[-1]
 
 
 def _flat(text: str) -> str:

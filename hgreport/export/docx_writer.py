@@ -175,8 +175,10 @@ class BodyBuilder:
             return
         self.parts.append(x.borderless_table([x.mm(spec["left_mm"]), x.mm(spec["right_mm"])],
                                              ["".join(left), "".join(right)]))
-        # Word wants a paragraph between a final table and the section properties
-        self.parts.append(x.paragraph(x.ppr(single=True, run_props=x.rpr(size_pt=2)), ""))
+        # Word wants a paragraph between a final table and the section properties; make it
+        # 1 pt high with no spacing, so a closing block that ends a page adds no empty page
+        self.parts.append(x.paragraph(x.ppr(before_pt=0, after_pt=0, line_pt=1,
+                                            run_props=x.rpr(size_pt=1)), ""))
 
     def section_properties(self) -> None:
         page = self.profile["page"]
