@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hgreport.export.layout import date_line, number_line
 from hgreport.model import Closing, Header
 from hgreport.text import clean_line
 
@@ -30,31 +31,6 @@ DOCUMENT_TYPES = [  # (name as printed, code)
 ]
 URGENCIES = ["", "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"]
 DRAFT_MARKS = ["", "Dự thảo", "Dự thảo lần 1", "Dự thảo lần 2", "Dự thảo lần 3"]
-
-
-def date_line(place: str, day: int | None, month: int | None, year: int | None,
-              profile: dict) -> str:
-    """"Hậu Giang, ngày 05 tháng 02 năm 2024"; blank day or month for drafts."""
-    rules = profile.get("date", {})
-    blanks = profile.get("header_table", {}).get("place_date", {})
-    if day:
-        d = f"{day:02d}" if day < rules.get("zero_pad_day_below", 10) else str(day)
-    else:
-        d = blanks.get("blank_day", "  ")
-    if month:
-        m = f"{month:02d}" if month < rules.get("zero_pad_month_below", 3) else str(month)
-    else:
-        m = blanks.get("blank_month", "  ")
-    pattern = rules.get("pattern", "{place}, ngày {day} tháng {month} năm {year}")
-    return pattern.format(place=place, day=d, month=m, year=year or "    ")
-
-
-def number_line(header: Header, profile: dict) -> str:
-    spec = profile.get("header_table", {}).get("number", {})
-    pattern = spec.get("pattern", "{prefix}{number}-{type_code}/{issuer_code}")
-    return pattern.format(prefix=spec.get("prefix", "Số "),
-                          number=header.number or spec.get("blank", "     "),
-                          type_code=header.type_code, issuer_code=header.issuer_code)
 
 
 def header_preview_html(header: Header, profile: dict) -> str:
@@ -73,7 +49,7 @@ def header_preview_html(header: Header, profile: dict) -> str:
         left.append(f"<b>{e(header.urgency.upper())}</b>")
     right = [f"<b><u>{e(party)}</u></b>",
              "<i style='white-space:nowrap'>"
-             f"{nbsp(date_line(header.place, header.day, header.month, header.year, profile))}"
+             f"{nbsp(date_line(header, profile))}"
              "</i>"]
     if header.draft_mark:
         right.append(f"<b><i>{e(header.draft_mark)}</i></b>")
