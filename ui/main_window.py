@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
                                        "or by e-mail"))
         self.act_merge = A(self.tr("&Merge another copy…"), self.merge_copy, None,
                            self.tr("Bring the changes of a copy that came back into this report"))
-        self.act_conflicts = A(self.tr("Conflicts to &resolve…"), self.show_conflicts)
+        self.act_conflicts = A(self.tr("Con&flicts to resolve…"), self.show_conflicts)
         self.act_backups = A(self.tr("&Backup folder"), self.open_backup_folder, None,
                              self.tr("Automatic copies made when a report is opened and closed"))
         self.act_history = A(self.tr("Section &history…"), self.show_history, "Ctrl+Alt+H",

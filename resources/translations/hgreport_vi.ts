@@ -83,6 +83,42 @@
             <source>hgreport</source>
             <translation>hgreport</translation>
         </message>
+        <message>
+            <source>Their changes to other paragraphs are already combined with yours. You both changed the same paragraph: keep your version, take theirs, or keep both one after the other? (The other version stays in the history.)</source>
+            <translation>Những thay đổi của họ ở các đoạn khác đã được ghép với của bạn. Hai người cùng sửa một đoạn: giữ bản của bạn, lấy bản của họ, hay giữ cả hai (đoạn này nối tiếp đoạn kia)? (Bản còn lại vẫn nằm trong lịch sử.)</translation>
+        </message>
+        <message>
+            <source>Keep both</source>
+            <translation>Giữ cả hai</translation>
+        </message>
+        <message>
+            <source>Section in use</source>
+            <translation>Mục đang có người sửa</translation>
+        </message>
+        <message>
+            <source>%1 is editing “%2” right now.</source>
+            <translation>%1 đang sửa “%2”.</translation>
+        </message>
+        <message>
+            <source>You can edit it too: nothing is lost, and if you both change the same paragraph you will be asked which version to keep.</source>
+            <translation>Bạn vẫn có thể sửa: không mất chữ nào, và nếu hai người cùng sửa một đoạn, chương trình sẽ hỏi giữ bản nào.</translation>
+        </message>
+        <message>
+            <source>Edit anyway</source>
+            <translation>Vẫn sửa</translation>
+        </message>
+        <message>
+            <source>Only read</source>
+            <translation>Chỉ xem</translation>
+        </message>
+        <message>
+            <source>Send a copy: save the copy as</source>
+            <translation>Gửi một bản sao: lưu bản sao thành</translation>
+        </message>
+        <message>
+            <source>Merge another copy of this report</source>
+            <translation>Hợp nhất một bản sao khác của báo cáo này</translation>
+        </message>
     </context>
     <context>
         <name>FindBar</name>
@@ -513,6 +549,82 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
             <source>&amp;About hgreport</source>
             <translation>&amp;Giới thiệu hgreport</translation>
         </message>
+        <message>
+            <source>Send a &amp;copy…</source>
+            <translation>Gửi một &amp;bản sao…</translation>
+        </message>
+        <message>
+            <source>Write a consistent copy of the report to send on USB or by e-mail</source>
+            <translation>Ghi một bản sao hoàn chỉnh của báo cáo để gửi qua USB hoặc thư điện tử</translation>
+        </message>
+        <message>
+            <source>&amp;Merge another copy…</source>
+            <translation>Hợ&amp;p nhất bản sao khác…</translation>
+        </message>
+        <message>
+            <source>Bring the changes of a copy that came back into this report</source>
+            <translation>Đưa các thay đổi của một bản sao gửi về vào báo cáo này</translation>
+        </message>
+        <message>
+            <source>Con&amp;flicts to resolve…</source>
+            <translation>Xung đột cần giải &amp;quyết…</translation>
+        </message>
+        <message>
+            <source>&amp;Backup folder</source>
+            <translation>Thư mục &amp;sao lưu</translation>
+        </message>
+        <message>
+            <source>Automatic copies made when a report is opened and closed</source>
+            <translation>Các bản sao tự động tạo khi mở và đóng báo cáo</translation>
+        </message>
+        <message>
+            <source>Section &amp;history…</source>
+            <translation>Lịch &amp;sử mục…</translation>
+        </message>
+        <message>
+            <source>Earlier versions of this section: who, when, compare, restore</source>
+            <translation>Các phiên bản trước của mục này: ai sửa, khi nào, so sánh, khôi phục</translation>
+        </message>
+        <message>
+            <source>⚠ Network folder</source>
+            <translation>⚠ Thư mục mạng</translation>
+        </message>
+        <message>
+            <source>This report is in a shared network folder. hgreport waits and retries when someone else is saving, and never overwrites their work silently; but if the network drops, SQLite cannot protect the file. To carry the report on a USB stick or by e-mail, use File → Send a copy… (never copy the open file).</source>
+            <translation>Báo cáo này nằm trong thư mục dùng chung trên mạng. hgreport chờ và thử lại khi người khác đang lưu, và không bao giờ ghi đè âm thầm lên phần việc của họ; nhưng nếu mạng bị ngắt, SQLite không bảo vệ được tệp. Để mang báo cáo đi bằng USB hoặc gửi thư điện tử, hãy dùng Tệp → Gửi một bản sao… (đừng sao chép tệp đang mở).</translation>
+        </message>
+        <message>
+            <source>👥 Also open by: %1</source>
+            <translation>👥 Cũng đang mở: %1</translation>
+        </message>
+        <message>
+            <source>⏳ The file is busy: someone else is saving. Waiting and retrying…</source>
+            <translation>⏳ Tệp đang bận: người khác đang lưu. Đang chờ và thử lại…</translation>
+        </message>
+        <message>
+            <source>Changes saved by others were taken in.</source>
+            <translation>Đã cập nhật các thay đổi do người khác lưu.</translation>
+        </message>
+        <message>
+            <source>Choose another name: a copy cannot replace the report itself.</source>
+            <translation>Hãy chọn tên khác: bản sao không thể thay thế chính báo cáo này.</translation>
+        </message>
+        <message>
+            <source>Copy written: %1</source>
+            <translation>Đã ghi bản sao: %1</translation>
+        </message>
+        <message>
+            <source>Merging the copy…</source>
+            <translation>Đang hợp nhất bản sao…</translation>
+        </message>
+        <message>
+            <source>Copy merged.</source>
+            <translation>Đã hợp nhất bản sao.</translation>
+        </message>
+        <message>
+            <source>⚠ Not saved yet — file busy (someone else is saving), waiting and retrying…</source>
+            <translation>⚠ Chưa lưu — tệp đang bận (người khác đang lưu), đang chờ và thử lại…</translation>
+        </message>
     </context>
     <context>
         <name>ProblemsDialog</name>
@@ -683,6 +795,10 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
         <message>
             <source>Words</source>
             <translation>Số từ</translation>
+        </message>
+        <message>
+            <source>Being edited by %1</source>
+            <translation>Đang được sửa bởi: %1</translation>
         </message>
     </context>
     <context>
@@ -1271,6 +1387,119 @@ Bạn có muốn thay thế không?</translation>
         <message>
             <source>Python {python} · Qt for Python {qt}</source>
             <translation>Python {python} · Qt for Python {qt}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryDialog</name>
+        <message>
+            <source>History of “%1”</source>
+            <translation>Lịch sử của “%1”</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Thời điểm</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Người sửa</translation>
+        </message>
+        <message>
+            <source>What changed</source>
+            <translation>Thay đổi</translation>
+        </message>
+        <message>
+            <source>Select one version to compare it with the current text, or two versions (Ctrl+click) to compare them.</source>
+            <translation>Chọn một phiên bản để so với nội dung hiện tại, hoặc hai phiên bản (Ctrl+bấm chuột) để so sánh với nhau.</translation>
+        </message>
+        <message>
+            <source>Restore this version</source>
+            <translation>Khôi phục phiên bản này</translation>
+        </message>
+        <message>
+            <source>The chosen text becomes the section&apos;s text as a new save; Ctrl+Z in the editor brings back the current text.</source>
+            <translation>Nội dung đã chọn trở thành nội dung của mục (lưu thành một lần sửa mới); Ctrl+Z trong ô soạn thảo đưa nội dung hiện tại trở lại.</translation>
+        </message>
+        <message>
+            <source>Now (current text)</source>
+            <translation>Hiện tại</translation>
+        </message>
+        <message>
+            <source>Earlier version restored. Ctrl+Z in the text brings back what it replaced.</source>
+            <translation>Đã khôi phục phiên bản cũ. Ctrl+Z trong ô soạn thảo đưa nội dung vừa thay trở lại.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityDialog</name>
+        <message>
+            <source>Who is writing?</source>
+            <translation>Ai đang soạn thảo?</translation>
+        </message>
+        <message>
+            <source>Your name is saved with every change you make, so that colleagues sharing a report can see who wrote what. It is asked only once.</source>
+            <translation>Họ tên của bạn được lưu kèm mỗi lần sửa, để những người cùng soạn một báo cáo biết ai đã viết gì. Chương trình chỉ hỏi một lần.</translation>
+        </message>
+        <message>
+            <source>e.g. Office of the Party Committee</source>
+            <translation>ví dụ: Văn phòng Huyện ủy</translation>
+        </message>
+        <message>
+            <source>Full name:</source>
+            <translation>Họ và tên:</translation>
+        </message>
+        <message>
+            <source>Unit:</source>
+            <translation>Đơn vị:</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <source>Merge result</source>
+            <translation>Kết quả hợp nhất</translation>
+        </message>
+        <message>
+            <source>Conflicts to resolve</source>
+            <translation>Xung đột cần giải quyết</translation>
+        </message>
+        <message>
+            <source>Mine (this file)</source>
+            <translation>Của tôi (tệp này)</translation>
+        </message>
+        <message>
+            <source>Theirs (the other copy)</source>
+            <translation>Của họ (bản sao kia)</translation>
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation>Giữ bản của tôi</translation>
+        </message>
+        <message>
+            <source>Take theirs</source>
+            <translation>Lấy bản của họ</translation>
+        </message>
+        <message>
+            <source>Keep both</source>
+            <translation>Giữ cả hai</translation>
+        </message>
+        <message>
+            <source>Both versions of the paragraph, one after the other</source>
+            <translation>Cả hai phiên bản của đoạn, đoạn này nối tiếp đoạn kia</translation>
+        </message>
+        <message>
+            <source>Both sides changed the same thing in %1 places. Choose for each:</source>
+            <translation>Hai bên cùng sửa một chỗ ở %1 nơi. Hãy chọn cho từng chỗ:</translation>
+        </message>
+        <message>
+            <source>No conflicts left to resolve.</source>
+            <translation>Không còn xung đột nào cần giải quyết.</translation>
+        </message>
+        <message>
+            <source>(deleted)</source>
+            <translation>(đã xóa)</translation>
+        </message>
+        <message>
+            <source>(kept and changed)</source>
+            <translation>(giữ lại và đã sửa)</translation>
         </message>
     </context>
 </TS>

@@ -310,3 +310,27 @@ def test_backups_on_open_and_close_and_the_folder_menu(open_window, seed_db, dia
     assert len(list_backups(seed_db)) == 2
     assert again.open_backup_folder() == str(backup_dir())
     assert dialog_log.opened_urls == [str(backup_dir())]
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    from ui import i18n
+
+    i18n.install_translators(qapp, "vi")
+    yield
+    i18n.install_translators(qapp, "en")  # the other tests run on the source strings
+    i18n._current = i18n.DEFAULT_LANGUAGE
+
+
+def test_sharing_is_in_vietnamese_by_default(vietnamese, window, seed_db, qtbot):
+    file_menu = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    for text in ("Gửi một &bản sao…", "Hợ&p nhất bản sao khác…", "Xung đột cần giải &quyết…",
+                 "Thư mục &sao lưu"):
+        assert text in file_menu
+    assert window.act_history.text() == "Lịch &sử mục…"
+    sid = body_sections(window)[1]
+    with ReportStore.open(seed_db, author="Chị Lan") as other:
+        Presence(other, host="").claim(sid)
+        qtbot.waitUntil(lambda: window.presence_label.text() == "👥 Cũng đang mở: Chị Lan",
+                        timeout=3000)
+        assert "Đang được sửa bởi: Chị Lan" in window.tree.items[sid].toolTip(0)
