@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, errors
-from .i18n import LANGUAGES, current_language, message
+from .i18n import LANGUAGES, current_language, message, pick
 
 if TYPE_CHECKING:
     from .model import Report
@@ -52,8 +52,7 @@ _UI = {
 
 
 def _t(key: str, **args) -> str:
-    vi, en = _UI[key]
-    return (en if current_language() == "en" else vi).format(**args)
+    return pick(_UI, key, None, **args)
 
 
 def _numbering(report: Report) -> Numbering:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import message
+from .i18n import MESSAGES, pick
 
 
 class ReportError(Exception):
@@ -10,13 +10,14 @@ class ReportError(Exception):
 
     key = "io_error"
     exit_code = 1
+    messages = MESSAGES  # the (vi, en) table ``key`` is looked up in
 
     def __init__(self, **args):
         self.args_ = {k: v for k, v in args.items()}
         super().__init__(self.message())
 
     def message(self, lang: str | None = None) -> str:
-        return message(self.key, lang, **self.args_)
+        return pick(self.messages, self.key, lang, **self.args_)
 
 
 class NotSQLiteFile(ReportError):

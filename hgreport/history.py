@@ -14,6 +14,7 @@ from datetime import datetime
 from difflib import SequenceMatcher
 
 from . import errors
+from .i18n import pick
 from .merge import _state_from_data, _state_from_row, _Writer, reconcile
 from .model import Footnote, Paragraph, Section, body_from_list
 from .store import ReportStore, Revision
@@ -31,10 +32,7 @@ _TEXT = {
 
 
 def _t(key: str, lang: str | None, **args) -> str:
-    from .i18n import current_language
-
-    vi, en = _TEXT[key]
-    return (en if (lang or current_language()) == "en" else vi).format(**args)
+    return pick(_TEXT, key, lang, **args)
 
 
 # -- authors ------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ as they are and translates its own strings with Qt's ``tr()``."""
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
@@ -140,7 +141,14 @@ def current_language() -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def pick(table: Mapping[str, tuple[str, str]], key: str, lang: str | None = None,
+         **args) -> str:
+    """The entry ``key`` of a (Vietnamese, English) table in ``lang`` (default: the current
+    language), formatted with ``args``. Every module's own message table goes through here."""
+    vi, en = table[key]
+    return (en if (lang or current_language()) == "en" else vi).format(**args)
+
+
 def message(key: str, lang: str | None = None, **args) -> str:
-    vi, en = MESSAGES[key]
-    template = en if (lang or current_language()) == "en" else vi
-    return template.format(**args)
+    """A message of the engine's own table."""
+    return pick(MESSAGES, key, lang, **args)

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from . import errors
 from . import store as store_mod
+from .i18n import pick
 from .model import (
     KIND_ENDING,
     KIND_INTRO,
@@ -80,10 +81,7 @@ _TEXT = {
 
 
 def _t(key: str, lang: str | None, **args) -> str:
-    from .i18n import current_language
-
-    vi, en = _TEXT[key]
-    return (en if (lang or current_language()) == "en" else vi).format(**args)
+    return pick(_TEXT, key, lang, **args)
 
 
 class UnrelatedCopy(errors.ReportError):
@@ -91,9 +89,7 @@ class UnrelatedCopy(errors.ReportError):
 
     key = "unrelated"
     exit_code = 3
-
-    def message(self, lang: str | None = None) -> str:
-        return _t(self.key, lang, **self.args_)
+    messages = _TEXT
 
 
 # -- states: what one entity looks like, whatever its source (row, revision, merge) ------------

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import ReportError
-from .i18n import current_language
+from .i18n import current_language, pick
 
 if TYPE_CHECKING:
     from .model import Report
@@ -82,8 +82,7 @@ _TEXT = {
 
 
 def _t(key: str, **args) -> str:
-    vi, en = _TEXT[key]
-    return (en if current_language() == "en" else vi).format(**args)
+    return pick(_TEXT, key, None, **args)
 
 
 class StepFailed(Exception):

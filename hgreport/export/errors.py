@@ -7,7 +7,6 @@ everything else) and carry their own Vietnamese/English messages, as the engine'
 from __future__ import annotations
 
 from ..errors import ReportError
-from ..i18n import current_language
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -50,11 +49,7 @@ class ExportError(ReportError):
 
     key = "export_failed"
     exit_code = 1
-
-    def message(self, lang: str | None = None) -> str:
-        vi, en = MESSAGES[self.key]
-        template = en if (lang or current_language()) == "en" else vi
-        return template.format(**self.args_)
+    messages = MESSAGES
 
     @property
     def suggestion(self) -> str:

@@ -5,7 +5,7 @@ comes from the caller or from HGREPORT_LANG."""
 
 from __future__ import annotations
 
-from ..i18n import current_language
+from ..i18n import pick
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # files that cannot be imported
@@ -178,6 +178,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 def message(key: str, lang: str | None = None, **args) -> str:
     """The message ``key`` in ``lang`` (default: the current language)."""
-    vi, en = MESSAGES[key]
-    template = en if (lang or current_language()) == "en" else vi
-    return template.format(**args)
+    return pick(MESSAGES, key, lang, **args)
