@@ -142,20 +142,18 @@ def add_page_numbers(document: Document, profile: dict) -> None:
 
     spec = profile.get("page_number", {})
     section = document.sections[0]
-    header = section.header
-    header.is_linked_to_previous = False
-    hdr = header.part.element
-    for child in list(hdr):
-        hdr.remove(child)
-    hdr.append(parse_xml(f"<w:wrap {NSDECL}>"
-                         + paragraph(ppr(style=HEADER_STYLE), _PAGE_FIELD) + "</w:wrap>")[0])
+
+    def fill(header, content: str) -> None:
+        """Give a page header exactly one paragraph holding ``content``."""
+        header.is_linked_to_previous = False
+        element = header.part.element
+        for child in list(element):
+            element.remove(child)
+        element.append(parse_xml(f"<w:wrap {NSDECL}>"
+                                 + paragraph(ppr(style=HEADER_STYLE), content) + "</w:wrap>")[0])
+
+    fill(section.header, _PAGE_FIELD)
     if not spec.get("show_on_first_page", False):
         section.different_first_page_header_footer = True
-        first = section.first_page_header
-        first.is_linked_to_previous = False
-        first_el = first.part.element
-        for child in list(first_el):
-            first_el.remove(child)
-        first_el.append(parse_xml(f"<w:wrap {NSDECL}>"
-                                  + paragraph(ppr(style=HEADER_STYLE), "") + "</w:wrap>")[0])
+        fill(section.first_page_header, "")
 
