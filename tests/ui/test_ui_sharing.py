@@ -334,3 +334,31 @@ def test_sharing_is_in_vietnamese_by_default(vietnamese, window, seed_db, qtbot)
         qtbot.waitUntil(lambda: window.presence_label.text() == "👥 Cũng đang mở: Chị Lan",
                         timeout=3000)
         assert "Đang được sửa bởi: Chị Lan" in window.tree.items[sid].toolTip(0)
+
+
+def test_two_windows_on_one_file_see_each_other_and_each_others_saves(open_window, seed_db,
+                                                                      qtbot, type_text):
+    left = open_window(seed_db)
+    right = open_window(seed_db)
+    a, b = body_sections(left, 2)[:2]
+    right.session.autosave.setInterval(600_000)
+    right.tree.select(b)
+    right.editor.setFocus()
+    right.editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(right.editor, " Bên phải đang gõ.")
+    left.tree.select(a)
+    left.editor.setFocus()
+    left.editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(left.editor, " Bên trái đã lưu.")
+    assert left.session.save_all()
+    qtbot.waitUntil(lambda: right.session.document(a).toPlainText().endswith(
+        " Bên trái đã lưu."), timeout=3000)
+    assert right.editor.document().toPlainText().endswith(" Bên phải đang gõ.")
+    assert b in right.session.dirty
+    for me, other_sid in ((left, b), (right, a)):
+        me.sharing.heartbeat()
+        assert "Người thử" in me.presence_label.text()
+        assert "Người thử" in me.tree.items[other_sid].toolTip(0)
+    assert right.session.save_all()
+    assert stored(seed_db, b).body[-1].text.endswith(" Bên phải đang gõ.")
+    assert stored(seed_db, a).body[-1].text.endswith(" Bên trái đã lưu.")
