@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         A = self._action
         self.act_new = A(self.tr("&New report from template…"), self.new_report, QKeySequence.New)
         self.act_open = A(self.tr("&Open…"), self.open_report, QKeySequence.Open)
+        self.act_import = A(self.tr("&Import from Word…"), self.import_word)
         self.act_export = A(self.tr("E&xport to Word"), self.export, "Ctrl+E",
                             self.tr("Write the Word file next to the report (Ctrl+E)"))
         self.act_properties = A(self.tr("Document &properties…"), self.edit_properties, "Ctrl+Alt+P",
@@ -279,7 +280,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         mb = self.menuBar()
         m = mb.addMenu(self.tr("&File"))
-        m.addActions([self.act_new, self.act_open, self.act_save])
+        m.addActions([self.act_new, self.act_open, self.act_import, self.act_save])
         self.recent_menu = m.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addSeparator()
@@ -943,6 +944,11 @@ class MainWindow(QMainWindow):
         path = dialogs.ask_open_path(self, str(Path(self.store.path).parent))
         if path:
             open_path(path, self)
+
+    def import_word(self) -> None:
+        from .import_word import import_word_report
+
+        import_word_report(self, str(Path(self.store.path).parent))
 
     def _fill_recent(self) -> None:
         from .app import open_path

@@ -625,6 +625,10 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
             <source>⚠ Not saved yet — file busy (someone else is saving), waiting and retrying…</source>
             <translation>⚠ Chưa lưu — tệp đang bận (người khác đang lưu), đang chờ và thử lại…</translation>
         </message>
+        <message>
+            <source>&amp;Import from Word…</source>
+            <translation>&amp;Nhập từ tệp Word…</translation>
+        </message>
     </context>
     <context>
         <name>ProblemsDialog</name>
@@ -1416,7 +1420,7 @@ Bạn có muốn thay thế không?</translation>
             <translation>Khôi phục phiên bản này</translation>
         </message>
         <message>
-            <source>The chosen text becomes the section&apos;s text as a new save; Ctrl+Z in the editor brings back the current text.</source>
+            <source>The chosen text becomes the section's text as a new save; Ctrl+Z in the editor brings back the current text.</source>
             <translation>Nội dung đã chọn trở thành nội dung của mục (lưu thành một lần sửa mới); Ctrl+Z trong ô soạn thảo đưa nội dung hiện tại trở lại.</translation>
         </message>
         <message>
@@ -1500,6 +1504,25 @@ Bạn có muốn thay thế không?</translation>
         <message>
             <source>(kept and changed)</source>
             <translation>(giữ lại và đã sửa)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWord</name>
+        <message>
+            <source>Import a Word report</source>
+            <translation>Nhập báo cáo từ tệp Word</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx)</source>
+            <translation>Tệp Word (*.docx)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>Tất cả các tệp (*)</translation>
+        </message>
+        <message>
+            <source>Imported from {name}:</source>
+            <translation>Đã nhập từ {name}:</translation>
         </message>
     </context>
 </TS>
