@@ -64,7 +64,8 @@ def first_run_choice(parent: QWidget | None) -> str | None:
     return {new: "new", sample: "sample", open_: "open"}.get(clicked)
 
 
-def ask_conflict(parent: QWidget | None, what: str, both: bool = False) -> str:
+def ask_conflict(parent: QWidget | None, what: str, both: bool = False,
+                 details: str = "") -> str:
     """Someone else saved the same part first: "mine" or "theirs" (and "both" when ``both``:
     both versions of the paragraph kept, one after the other)."""
     box = QMessageBox(parent)
@@ -95,6 +96,8 @@ def ask_conflict(parent: QWidget | None, what: str, both: bool = False) -> str:
     theirs = box.addButton(
         QCoreApplication.translate("Dialogs", "Take theirs"), QMessageBox.ButtonRole.RejectRole
     )
+    if details:
+        box.setDetailedText(details)
     keep_both = None
     if both:
         keep_both = box.addButton(QCoreApplication.translate("Dialogs", "Keep both"),

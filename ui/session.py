@@ -413,7 +413,8 @@ class Session(QObject):
                 continue
             target = rebased.section
             if rebased.conflicts:
-                choice = dialogs.ask_conflict(self.window, self.section_label(sid), both=True)
+                choice = dialogs.ask_conflict(self.window, self.section_label(sid), both=True,
+                                              details=_conflict_details(rebased.conflicts))
                 target = _choose(rebased, choice)
             try:
                 saved = self.store.save_section(target)
@@ -886,6 +887,30 @@ def _choose(rebased, choice: str) -> Section:
         elif c.field == "place" and choice == "theirs" and theirs is not None:
             sec.parent_id, sec.position = theirs.parent_id, theirs.position
     return sec
+
+
+def _conflict_details(conflicts) -> str:
+    """Both versions of what was changed on both sides, for the question's details."""
+    from hgreport.model import body_from_list
+
+    def text(value) -> str:
+        if isinstance(value, list) and all(isinstance(p, dict) for p in value):
+            return "\n\n".join(p.text for p in body_from_list(value))
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value)
+        return "" if value is None else str(value)
+
+    out = []
+    for c in conflicts:
+        mine, theirs = c.mine, c.theirs
+        if c.field == "body":
+            keys_m = [json.dumps(p, sort_keys=True) for p in mine]
+            keys_t = [json.dumps(p, sort_keys=True) for p in theirs]
+            mine = [p for p, k in zip(mine, keys_m, strict=True) if k not in keys_t]
+            theirs = [p for p, k in zip(theirs, keys_t, strict=True) if k not in keys_m]
+        out.append(QCoreApplication.translate("Session", "Yours:") + "\n" + text(mine))
+        out.append(QCoreApplication.translate("Session", "Theirs:") + "\n" + text(theirs))
+    return "\n\n".join(out)
 
 
 def _keys(body) -> list[str]:

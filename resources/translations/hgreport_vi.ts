@@ -835,6 +835,14 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
             <source>Restore section</source>
             <translation>Khôi phục mục</translation>
         </message>
+        <message>
+            <source>Yours:</source>
+            <translation>Bản của bạn:</translation>
+        </message>
+        <message>
+            <source>Theirs:</source>
+            <translation>Bản của họ:</translation>
+        </message>
     </context>
     <context>
         <name>QLineEdit</name>

@@ -18,6 +18,7 @@ class DialogLog:
         self.infos: list[str] = []
         self.conflicts: list[str] = []
         self.conflict_answer = "mine"
+        self.conflict_details: list[str] = []
         self.first_run = None
         self.save_path = None
         self.open_path = None
@@ -44,8 +45,9 @@ def dialog_log(monkeypatch, tmp_path_factory):
     monkeypatch.setattr(dialogs, "show_info", lambda parent, text: log.infos.append(text))
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: log.confirm_answer)
 
-    def conflict(parent, what, both=False):
+    def conflict(parent, what, both=False, details=""):
         log.conflicts.append(what)
+        log.conflict_details.append(details)
         return log.conflict_answer if both or log.conflict_answer != "both" else "mine"
 
     def in_use(parent, what, who):

@@ -163,6 +163,9 @@ def test_lost_race_on_the_same_paragraph_asks_mine_theirs_or_both(
     dialog_log.conflict_answer = answer
     assert win.session.save_all()
     assert len(dialog_log.conflicts) == 1
+    details = dialog_log.conflict_details[0]  # both versions of the paragraph are shown
+    assert "Của tôi." in details and "Đoạn đầu do đồng nghiệp viết lại." in details
+    assert "Đoạn cuối của đồng nghiệp." not in details  # combined already, not asked
     body = [p.text for p in stored(seed_db, sid).body]
     mine = original[0].text + " Của tôi."
     theirs = "Đoạn đầu do đồng nghiệp viết lại."
