@@ -157,6 +157,16 @@ class HistoryDialog(QDialog):
         if len(self.entries) > 1:
             self.select_rows([1])  # the version before the current one, against now
 
+    def others_saved(self, changed: list[str]) -> None:
+        """Someone else saved: their new version joins the list (the choice is kept)."""
+        if self.section_id not in changed or not self.session.has_section(self.section_id):
+            return
+        chosen = {self.entries[r].rev_id for r in self.selected_rows()}
+        self.reload()
+        rows = [i for i, e in enumerate(self.entries) if e.rev_id in chosen]
+        if rows:
+            self.select_rows(rows)
+
     def select_rows(self, rows: list[int]) -> None:
         self.table.blockSignals(True)
         self.table.clearSelection()

@@ -556,6 +556,7 @@ class MainWindow(QMainWindow):
         from .history_dialog import HistoryDialog
 
         dlg = HistoryDialog(self, sid)
+        self.sharing.contentChanged.connect(dlg.others_saved)
         self.history_dialog = dlg
         dlg.show()
         return dlg

@@ -79,6 +79,8 @@ class MergeDialog(QDialog):
         self.heading = QLabel(self)
         self.list = QListWidget(self)
         self.list.currentItemChanged.connect(self._show)
+        self.list.itemActivated.connect(self._jump)
+        self.list.setToolTip(self.tr("Double-click to show the section"))
         self.mine_view = QTextBrowser(self)
         self.theirs_view = QTextBrowser(self)
         sides = QSplitter(Qt.Orientation.Horizontal, self)
@@ -151,6 +153,12 @@ class MergeDialog(QDialog):
             mine, theirs = (deleted if c.mine else kept), (deleted if c.theirs else kept)
         self.mine_view.setPlainText(mine)
         self.theirs_view.setPlainText(theirs)
+
+    def _jump(self, item) -> None:
+        c = self._conflict(item)
+        if c is not None and c.entity == "section" and self.window_.session.has_section(
+                c.entity_id):
+            self.window_.tree.select(c.entity_id)
 
     def _conflict(self, item):
         if item is None:

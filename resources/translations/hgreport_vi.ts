@@ -1513,6 +1513,10 @@ Bạn có muốn thay thế không?</translation>
             <source>(kept and changed)</source>
             <translation>(giữ lại và đã sửa)</translation>
         </message>
+        <message>
+            <source>Double-click to show the section</source>
+            <translation>Bấm đúp để xem mục</translation>
+        </message>
     </context>
     <context>
         <name>ImportWord</name>

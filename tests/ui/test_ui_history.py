@@ -35,6 +35,10 @@ def test_history_lists_compares_and_restores(window, seed_db, qtbot, type_text):
     original = stored(seed_db, sid).body
     type_at_end(window, sid, " Lần một.", type_text)
     assert window.session.save_all()
+    dlg = window.show_history()  # open while a colleague saves: the list follows
+    assert dlg.table.rowCount() == 2
+    # by default the version before the current one is compared with now
+    assert dlg.selected_rows() == [1] and dlg.comparison is not None
     with ReportStore.open(seed_db, author="Chị Lan") as other:
         save_author(other, "Chị Lan", "Ban Tuyên giáo")
         sec = other.load_section(sid)
@@ -43,15 +47,12 @@ def test_history_lists_compares_and_restores(window, seed_db, qtbot, type_text):
     qtbot.waitUntil(lambda: window.editor.document().firstBlock().text()
                     == "Đoạn mở đầu được viết lại hoàn toàn.", timeout=3000)
     now = stored(seed_db, sid).body
-
-    dlg = window.show_history()
     assert dlg.isVisible() and dlg.table.rowCount() == 3
     assert dlg.table.item(0, 1).text() == "Chị Lan (Ban Tuyên giáo)"
     assert dlg.table.item(1, 1).text() == "Người thử"
     assert dlg.entries[2].first and dlg.entries[0].paragraphs_changed == 1
     assert dlg.table.item(0, 2).text() == dlg.entries[0].summary()
-    # by default the version before the current one is compared with now
-    assert dlg.selected_rows() == [1] and dlg.comparison is not None
+    assert dlg.selected_rows() == [2]  # the chosen version stays chosen
     dlg.select_rows([0, 1])
     changed = dlg.comparison.changed_rows
     assert len(changed) == 1 and changed[0].kind == "changed"

@@ -65,6 +65,9 @@ def test_merge_lists_the_result_and_each_conflict_is_decided(diverged, seed_db, 
     assert dlg.list.count() == 1
     assert dlg.theirs_view.toPlainText() == "Bản sửa trên USB."
     assert dlg.mine_view.toPlainText().endswith(" Sửa ở cơ quan.")
+    window.tree.select(b)
+    dlg.list.itemActivated.emit(dlg.list.item(0))  # double-click: the section it concerns
+    assert window.editor.section_id == a
     dlg.list.setCurrentRow(0)
     {"mine": dlg.btn_mine, "theirs": dlg.btn_theirs, "both": dlg.btn_both}[answer].click()
     mine = original[0].text + " Sửa ở cơ quan."
