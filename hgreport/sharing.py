@@ -126,11 +126,20 @@ class Presence:
             raise _map_error(exc, self.store.path, self.store._busy_seconds()) from None
         editors: dict[str, Editor] = {}
         for holder, sid, author, host, beat in rows:
+            if self._crashed_here(holder):
+                continue
             ed = editors.setdefault(holder, Editor(holder, author or "", host or ""))
             ed.heartbeat_at = max(ed.heartbeat_at, beat)
             if sid:
                 ed.sections.append(sid)
         return sorted(editors.values(), key=lambda e: (e.author, e.host, e.holder))
+
+    def _crashed_here(self, holder: str) -> bool:
+        """A lease of a program on this PC that is no longer running (it crashed or was
+        killed): not someone else, even before its lease expires."""
+        host, _, rest = holder.partition(":")
+        pid = rest.partition(":")[0]
+        return host == socket.gethostname() and pid.isdigit() and not process_alive(int(pid))
 
     def editing(self, section_id: str) -> list[Editor]:
         """The others whose live lease covers ``section_id``."""
@@ -143,6 +152,32 @@ class Presence:
             for sid in ed.sections:
                 out.setdefault(sid, []).append(ed)
         return out
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process of this PC with id ``pid`` is still running."""
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        try:
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        finally:
+            kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)  # signal 0 only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def content_stamp(store: ReportStore) -> int:

@@ -144,3 +144,24 @@ def test_a_local_temporary_file_is_not_on_the_network(tmp_path):
     assert not is_network_path(tmp_path / "a.db")
     if sys.platform.startswith("linux"):
         assert mount_type(tmp_path) is not None
+
+
+def test_a_lease_left_by_a_crashed_program_on_this_pc_is_not_someone_else(seed_db):
+    """Restarting after a crash must not warn that "you" are editing your own section."""
+    import socket
+    import subprocess
+
+    from hgreport.sharing import process_alive
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    assert not process_alive(gone.pid)
+    here = socket.gethostname()
+    with ReportStore.open(seed_db, author="An") as crashed_store:
+        sid = sections(crashed_store)[1].id
+        Presence(crashed_store, f"{here}:{gone.pid}:dead", here).claim(sid)
+        Presence(crashed_store, "pc-binh:77:live", "PC-BINH").claim(sid)
+    with ReportStore.open(seed_db, author="An") as store:
+        me = Presence(store)
+        assert [e.host for e in me.editing(sid)] == ["PC-BINH"]
+        assert [e.host for e in me.others()] == ["PC-BINH"]
