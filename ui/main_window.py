@@ -168,11 +168,19 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.resize(1420, 860)
         self._restore_layout()
-        first = self.session.report.ordered_sections()
-        start = first[0].id if first else self.session.report.intro.id
-        self.tree.select(start)
+        self.tree.select(self._first_section_to_show())
         self._on_save_state(self.session.state, "")
         remember_recent(str(store.path))
+
+    def _first_section_to_show(self) -> str:
+        """Where reading starts: the first part with text (the introduction of most reports),
+        else the first numbered section."""
+        report = self.session.report
+        for sec in report.all_sections():
+            if sec.plain_text.strip():
+                return sec.id
+        numbered = report.ordered_sections()
+        return numbered[0].id if numbered else report.intro.id
 
     # -- building -----------------------------------------------------------------------------
     def _make_status_bar(self) -> None:

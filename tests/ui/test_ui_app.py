@@ -143,3 +143,22 @@ def test_recent_files_menu_opens_a_report(open_window, seed_db, tmp_path, qtbot)
     win.recent_menu.actions()[1].trigger()
     opened = app._windows[-1]
     assert opened.store.path.resolve() == other.resolve() and opened.isVisible()
+
+
+def test_a_report_opens_where_reading_starts(open_window, seed_db, tmp_path):
+    """The seed's introduction has text: the window opens on it, not on the empty "I." heading."""
+    win = open_window(seed_db)
+    assert win.tree.current_id() == win.session.report.intro.id
+    assert win.editor.section_id == win.session.report.intro.id
+    assert "Năm 2023" in win.editor.toPlainText()
+
+
+def test_a_report_without_text_opens_on_its_first_section(open_window, tmp_path):
+    from hgreport.model import Report, Section
+    from hgreport.store import ReportStore
+
+    path = tmp_path / "trong.db"
+    first = Section(title="MỤC ĐẦU", position=1)
+    ReportStore.create(path, Report(sections=[first, Section(title="MỤC HAI", position=2)])).close()
+    win = open_window(path)
+    assert win.tree.current_id() == first.id
