@@ -267,8 +267,9 @@ class ReportStore:
         if quick != "ok":
             raise errors.Corrupt(path=str(self.path), detail=quick)
         if migrations.pending(self.db):
-            if self.read_only:
-                raise errors.ReadOnly(path=str(self.path))
+            if self.read_only:  # an older file we may not change: upgrade a copy in memory
+                self._upgrade_in_memory()
+                return
             self.conn.execute("PRAGMA journal_mode = DELETE")
             with self._write():
                 migrations.apply(self.db)
@@ -277,6 +278,20 @@ class ReportStore:
             mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
             if mode.lower() == "wal":  # a file touched by another tool: back to rollback journal
                 self.conn.execute("PRAGMA journal_mode = DELETE")
+
+    def _upgrade_in_memory(self) -> None:
+        """Read an older file that cannot be written (a read-only share, a copy being merged):
+        its contents are upgraded in memory and the file itself is left as it is."""
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self.conn.backup(memory)
+        self.conn.close()
+        self.conn = memory
+        self.db = sqlite_utils.Database(memory, execute_plugins=False)
+        memory.execute("BEGIN IMMEDIATE")
+        migrations.apply(self.db)
+        self._set_meta()
+        memory.execute("COMMIT")
+        self._data_version = self._read_data_version()
 
     def _set_meta(self) -> None:
         self.db["meta"].upsert_all(

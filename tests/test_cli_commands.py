@@ -98,3 +98,28 @@ def test_conflicting_edits_are_listed_for_a_person(capsys, seed_db, tmp_path):
     assert len(listed) == 1 and listed[0]["field"] == "body"
     with ReportStore.open(seed_db) as store:  # nothing lost: mine is still in the file
         assert store.load_section(sec.id).body[0].text == "Bản của An"
+
+
+def test_a_copy_written_by_an_older_version_can_still_be_merged(capsys, seed_db, tmp_path):
+    import sqlite3
+
+    copy = tmp_path / "ban-sao-cu.db"
+    run(capsys, "copy", seed_db, copy)
+    with ReportStore.open(copy, author="Bình") as other:
+        sec = other.load_report().ordered_sections()[2]
+        sec.body.append(Paragraph.of("Thêm từ bản sao cũ."))
+        other.save_section(sec)
+    # the copy goes back to the file format before the sharing tables existed
+    conn = sqlite3.connect(copy)
+    for table in ("leases", "conflicts", "authors"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_sharing'")
+    conn.commit()
+    conn.close()
+    before = copy.read_bytes()
+    code, out, err = run(capsys, "merge", seed_db, copy, "--json")
+    assert code == 0, err
+    assert json.loads(out)["fast_forwarded"] == 1
+    with ReportStore.open(seed_db) as store:
+        assert store.load_section(sec.id).body[-1].text == "Thêm từ bản sao cũ."
+    assert copy.read_bytes() == before  # the other copy is only read

@@ -216,6 +216,26 @@ def test_older_schema_is_upgraded_and_indexed(tmp_path, seed_report):
     assert applied == {"m001_initial", "m002_search", "m003_sharing"}
 
 
+def test_older_file_that_cannot_be_written_is_read_through_an_upgrade_in_memory(tmp_path,
+                                                                               seed_report):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.apply(sqlite_utils.Database(conn), stop_before="m003_sharing")
+    store = ReportStore(path, conn, "cũ", read_only=False)
+    store._set_meta()
+    with store._write():
+        store._insert_report(seed_report)
+    conn.close()
+    before = path.read_bytes()
+    with ReportStore.open(path, read_only=True) as old:
+        assert old.read_only
+        assert len(old.load_report().footnotes) == 57
+        assert old.search("dan van")
+        with pytest.raises(errors.ReadOnly):
+            old.save_section(old.load_report().ordered_sections()[0])
+    assert path.read_bytes() == before
+
+
 # -- files a user can hand us -------------------------------------------------------------
 def test_not_a_sqlite_file(tmp_path):
     bad = tmp_path / "notes.db"
