@@ -13,7 +13,6 @@ Targets (issue 3): ×1 ≤ 60 ms; ×20 ≤ 600 ms and at least 5× faster than p
 from __future__ import annotations
 
 import argparse
-import re
 import resource
 import shutil
 import statistics
@@ -28,70 +27,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from _export_helpers import multiplied_seed  # noqa: E402
+from _import_helpers import report_markdown  # noqa: E402
 
 from hgreport.export import export_docx  # noqa: E402
-from hgreport.model import Paragraph, Report  # noqa: E402
-from hgreport.numbering import Numbering  # noqa: E402
-from hgreport.resources import load_profile  # noqa: E402
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]^~<>#|$])")
-
-
-def _md_text(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "\\\n")
-
-
-def _md_paragraph(p: Paragraph, numbers: dict[str, int]) -> str:
-    out = []
-    for r in p.runs:
-        if r.footnote:
-            out.append(f"[^{numbers.get(r.footnote, 0)}]")
-            continue
-        text = _md_text(r.text)
-        if not text.strip():
-            out.append(text)
-            continue
-        if "b" in r.marks:
-            text = f"**{text}**"
-        if "i" in r.marks:
-            text = f"*{text}*"
-        if "u" in r.marks:
-            text = f"[{text}]{{.underline}}"
-        if "sup" in r.marks:
-            text = "^" + text.replace(" ", "\\ ") + "^"
-        if "sub" in r.marks:
-            text = "~" + text.replace(" ", "\\ ") + "~"
-        out.append(text)
-    return "".join(out)
-
-
-def report_markdown(report: Report) -> str:
-    """The same content as the Word export, in pandoc's Markdown with footnotes."""
-    profile = load_profile(report.profile)
-    numbering = Numbering.from_profile(profile)
-    numbers = report.footnote_numbers()
-    h = report.header
-    lines = [h.issuer, "", f"Số {h.number or '    '}-{h.type_code}/{h.issuer_code}", "",
-             "ĐẢNG CỘNG SẢN VIỆT NAM", "", f"{h.place}, năm {h.year}", "",
-             f"# {h.type_name}", "", f"**{_md_text(h.summary)}**", ""]
-    lines += [_md_paragraph(p, numbers) + "\n" for p in report.intro.body]
-    for node in _walk(report.tree(numbering)):
-        refs = "".join(f"[^{numbers[f]}]" for f in node.section.title_notes)
-        lines.append(f"{'#' * min(node.level + 1, 6)} {node.number} "
-                     f"{_md_text(node.section.title)}{refs}\n")
-        lines += [_md_paragraph(p, numbers) + "\n" for p in node.section.body]
-    lines += [_md_paragraph(p, numbers) + "\n" for p in report.ending.body]
-    lines += ["Nơi nhận:", ""] + [f"- {_md_text(r)}" for r in report.closing.recipients] + [""]
-    for number, note, _ in report.footnotes_in_order():
-        paras = [_md_paragraph(p, numbers) for p in note.body] or [""]
-        lines.append(f"[^{number}]: " + "\n\n    ".join(paras) + "\n")
-    return "\n".join(lines)
-
-
-def _walk(nodes):
-    for n in nodes:
-        yield n
-        yield from _walk(n.children)
 
 
 def median_time(fn, runs: int) -> float:
