@@ -62,7 +62,7 @@ class FileMissing(ReportError):
     exit_code = 2
 
 
-class FileExists_(ReportError):
+class AlreadyExists(ReportError):
     key = "exists"
     exit_code = 2
 

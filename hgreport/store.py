@@ -222,7 +222,7 @@ class ReportStore:
         """Write ``report`` to a new file ``path`` (which must not exist yet)."""
         path = Path(path)
         if path.exists():
-            raise errors.FileExists_(path=str(path))
+            raise errors.AlreadyExists(path=str(path))
         try:
             conn = cls._connect_new(path, busy_timeout)
             store = cls(path, conn, author, read_only=False)
@@ -674,7 +674,7 @@ class ReportStore:
         """A consistent copy of the whole file (``VACUUM INTO``), safe while others write."""
         target = Path(target)
         if target.exists():
-            raise errors.FileExists_(path=str(target))
+            raise errors.AlreadyExists(path=str(target))
         try:
             self.conn.execute("VACUUM INTO ?", (str(target),))
         except sqlite3.Error as exc:

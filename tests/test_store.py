@@ -348,7 +348,7 @@ def test_corrupt_file_is_reported(seed_db, first_page, last_page):
 
 
 def test_create_refuses_to_overwrite(seed_db, seed_report):
-    with pytest.raises(errors.FileExists_):
+    with pytest.raises(errors.AlreadyExists):
         ReportStore.create(seed_db, seed_report)
 
 
