@@ -296,6 +296,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_send_copy, self.act_merge, self.act_conflicts, self.act_backups])
         m.addSeparator()
+        self.act_identity = m.addAction(self.tr("Your &name and unit…"), self.change_identity)
+        m.addSeparator()
         m.addAction(self.act_quit)
         m = mb.addMenu(self.tr("&Edit"))
         m.addActions([self.act_undo, self.act_redo])
@@ -322,6 +324,18 @@ class MainWindow(QMainWindow):
         lm.addActions(list(self.lang_actions.values()))
         m = mb.addMenu(self.tr("&Help"))
         self.act_about = m.addAction(self.tr("&About hgreport"), self.show_about)
+
+    def change_identity(self) -> None:
+        """Correct the name and unit asked on the first run; later saves carry the new name."""
+        from . import identity
+
+        known = identity.stored() or (identity.author_name(), "")
+        answer = dialogs.ask_identity(self, *known)
+        if not answer or not answer[0].strip():
+            return
+        identity.remember(*answer)
+        self.store.author = identity.author_name()
+        identity.register(self.store)
 
     def show_about(self) -> None:
         from .about import AboutDialog

@@ -629,6 +629,10 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
             <source>&amp;Import from Word…</source>
             <translation>&amp;Nhập từ tệp Word…</translation>
         </message>
+        <message>
+            <source>Your &amp;name and unit…</source>
+            <translation>&amp;Tên và đơn vị của bạn…</translation>
+        </message>
     </context>
     <context>
         <name>ProblemsDialog</name>

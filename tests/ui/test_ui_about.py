@@ -31,3 +31,25 @@ def test_about_speaks_vietnamese(open_window, seed_db, qtbot, qapp):
     finally:
         i18n.install_translators(qapp, "en")
         i18n._current = i18n.DEFAULT_LANGUAGE
+
+
+def test_name_and_unit_can_be_corrected_later(window, dialog_log, monkeypatch):
+    from hgreport.history import history
+
+    monkeypatch.delenv("HGREPORT_AUTHOR")
+    dialog_log.identity_answer = ("Trần Thị Bình", "Ban Tuyên giáo Tỉnh ủy")
+    window.act_identity.trigger()
+    assert dialog_log.identity_asked == 1
+    assert window.store.author == "Trần Thị Bình"
+    sid = window.session.report.ordered_sections()[1].id
+    window.tree.select(sid)
+    window.editor.textCursor().insertText("Sửa sau khi đổi tên. ")
+    window.session.save_all()
+    latest = history(window.store, sid)[0]
+    assert (latest.author, latest.unit) == ("Trần Thị Bình", "Ban Tuyên giáo Tỉnh ủy")
+
+
+def test_with_an_imposed_name_the_correction_keeps_it(window, dialog_log):
+    dialog_log.identity_answer = ("Tên khác", "")
+    window.change_identity()
+    assert window.store.author == "Người thử"  # HGREPORT_AUTHOR wins, as documented
