@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         lay.setSpacing(0)
         self.heading = QLabel(self)
         self.heading.setObjectName("sectionHeading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-family: 'Times New Roman', 'Liberation Serif', serif;"
                                    " font-size: 15pt; font-weight: bold; padding: 8px 16px;"
@@ -151,8 +153,8 @@ class MainWindow(QMainWindow):
         self.editor.extra_actions = [self.act_footnote]
         self.tree.menu_actions = [self.act_add, self.act_add_child, self.act_rename, None,
                                   self.act_up, self.act_down, self.act_promote, self.act_demote,
-                                  None, self.act_delete, self.act_restore, None,
-                                  self.act_history]
+                                  None, self.act_title_note, None, self.act_delete,
+                                  self.act_restore, None, self.act_history]
         self._export_running = False
         if store.read_only:
             for act in (self.act_add, self.act_add_child, self.act_rename, self.act_delete,
@@ -263,6 +265,8 @@ class MainWindow(QMainWindow):
                            "Ctrl+R")
         self.act_footnote = A(self.tr("Insert &footnote"), self.insert_footnote, "Ctrl+Alt+F",
                               self.tr("Insert a footnote at the cursor (Ctrl+Alt+F)"))
+        self.act_title_note = A(self.tr("Footnote on the &heading"), self.add_title_note, None,
+                                self.tr("Attach a footnote to the end of this section's heading"))
         self.act_add = A(self.tr("Add section &after"), lambda: self.add_section(False),
                          "Ctrl+Alt+N")
         self.act_add_child = A(self.tr("Add &subsection"), lambda: self.add_section(True),
@@ -309,7 +313,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_justify, self.act_left, self.act_center, self.act_right])
         m = mb.addMenu(self.tr("&Insert"))
-        m.addAction(self.act_footnote)
+        m.addActions([self.act_footnote, self.act_title_note])
         m = mb.addMenu(self.tr("&Sections"))
         m.addActions([self.act_add, self.act_add_child, self.act_rename])
         m.addSeparator()
@@ -626,8 +630,15 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
     def _update_heading(self) -> None:
+        """The section's printed number and title above the page, with the numbers of the
+        footnotes its heading carries."""
         sid = self.editor.section_id
-        self.heading.setText(self.session.section_label(sid) if sid else "")
+        text = html.escape(self.session.section_label(sid)) if sid else ""
+        notes = self.session.section(sid).title_notes if sid else []
+        if notes:
+            numbers = ", ".join(str(self.session.numbers.get(f, "?")) for f in notes)
+            text += f"<sup>{numbers}</sup>"
+        self.heading.setText(text)
         self.heading.setToolTip(self.tr("Rename with F2 in the section tree"))
 
     def _section_replaced(self, section_id: str) -> None:
@@ -720,6 +731,17 @@ class MainWindow(QMainWindow):
         if fid:
             self.footnotes.edit(fid)
 
+    def add_title_note(self) -> None:
+        """A footnote at the end of the selected section's heading, opened for its text."""
+        sid = self.tree.current_id()
+        if self.store.read_only or sid is None or self.session.section(sid).kind != "section":
+            self.statusBar().showMessage(
+                self.tr("Choose a numbered section in the list first."), 6000)
+            return
+        fid = self.session.add_title_note(sid)
+        if fid:
+            self._edit_footnote(fid)
+
     def _edit_footnote(self, footnote_id: str) -> None:
         if not self.act_footnotes.isChecked():
             self.act_footnotes.setChecked(True)
@@ -754,6 +776,14 @@ class MainWindow(QMainWindow):
         if self.store.read_only:
             return
         found = self._reference_cursors(footnote_id)
+        owner = self.session.title_note_owner(footnote_id)
+        if not found and owner:
+            notes = [f for f in self.session.section(owner).title_notes if f != footnote_id]
+            if self.session.set_title_notes(owner, notes):
+                self.statusBar().showMessage(self.tr(
+                    "Footnote deleted from the heading. Undo in the section list brings it "
+                    "back."), 8000)
+            return
         if not found:
             self.session.delete_orphan(footnote_id)
             return

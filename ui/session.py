@@ -654,6 +654,26 @@ class Session(QObject):
             return False
         return self._run(_RenameSection(self, section_id, sec.title, title))
 
+    def set_title_notes(self, section_id: str, notes: list[str]) -> bool:
+        """Change the footnotes at the end of a section's heading (undoable in the tree)."""
+        sec = self.section(section_id)
+        if list(notes) == sec.title_notes:
+            return False
+        return self._run(_TitleNotes(self, section_id, list(sec.title_notes), list(notes)))
+
+    def add_title_note(self, section_id: str) -> str | None:
+        """A new footnote at the end of a heading; returns its id."""
+        fn = self.new_footnote()
+        notes = self.section(section_id).title_notes + [fn.id]
+        return fn.id if self.set_title_notes(section_id, notes) else None
+
+    def title_note_owner(self, footnote_id: str) -> str | None:
+        """The section whose heading carries ``footnote_id``, if any."""
+        for sec in self.report.all_sections():
+            if footnote_id in sec.title_notes:
+                return sec.id
+        return None
+
     def move_section(self, section_id: str, parent_id: str | None, index: int) -> bool:
         sec = self.section(section_id)
         if sec.kind != KIND_SECTION:
@@ -750,6 +770,28 @@ class Session(QObject):
             raise
         self.outlineChanged.emit()
 
+    def _do_title_notes(self, section_id: str, notes: list[str]) -> None:
+        sec = self.section(section_id)
+        old = sec.title_notes
+        sec.title_notes = list(notes)
+        try:
+            self._save_section(section_id)
+        except errors.ReportError:
+            sec.title_notes = old
+            raise
+        referenced = {fid for fid, _ in self.report.reference_order()}
+        for fid in notes:  # a note that comes (back) lives again
+            if fid not in self.report.footnotes and fid in self._graveyard:
+                self.report.footnotes[fid] = self._graveyard.pop(fid)
+                self._fn_live[fid] = True
+        for fid in set(old) - referenced:  # a note no longer referenced goes to the graveyard
+            if fid in self.report.footnotes:
+                self._graveyard[fid] = self.report.footnotes.pop(fid)
+                self._fn_live[fid] = False
+        self.autosave.start()
+        self.renumber()
+        self.outlineChanged.emit()
+
     def _do_delete(self, section_id: str) -> None:
         self.store.delete_section(section_id)
         self._reload()
@@ -825,6 +867,18 @@ class _RenameSection(_StructureCommand):
 
     def undo(self):
         self._guard(lambda: self.session._do_rename(self.section_id, self.old))
+
+
+class _TitleNotes(_StructureCommand):
+    def __init__(self, session, section_id, old, new):
+        super().__init__(session, QCoreApplication.translate("Session", "Heading footnotes"))
+        self.section_id, self.old, self.new = section_id, old, new
+
+    def redo(self):
+        self._guard(lambda: self.session._do_title_notes(self.section_id, self.new))
+
+    def undo(self):
+        self._guard(lambda: self.session._do_title_notes(self.section_id, self.old))
 
 
 class _MoveSection(_StructureCommand):

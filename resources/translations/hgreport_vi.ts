@@ -633,6 +633,22 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
             <source>Your &amp;name and unit…</source>
             <translation>&amp;Tên và đơn vị của bạn…</translation>
         </message>
+        <message>
+            <source>Footnote on the &amp;heading</source>
+            <translation>Chú thích ở &amp;tiêu đề mục</translation>
+        </message>
+        <message>
+            <source>Attach a footnote to the end of this section's heading</source>
+            <translation>Gắn một chú thích vào cuối tiêu đề của mục này</translation>
+        </message>
+        <message>
+            <source>Choose a numbered section in the list first.</source>
+            <translation>Hãy chọn một mục có số trong danh sách trước.</translation>
+        </message>
+        <message>
+            <source>Footnote deleted from the heading. Undo in the section list brings it back.</source>
+            <translation>Đã xóa chú thích ở tiêu đề. Hoàn tác trong danh sách mục để lấy lại.</translation>
+        </message>
     </context>
     <context>
         <name>ProblemsDialog</name>
@@ -846,6 +862,10 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
         <message>
             <source>Theirs:</source>
             <translation>Bản của họ:</translation>
+        </message>
+        <message>
+            <source>Heading footnotes</source>
+            <translation>Chú thích ở tiêu đề</translation>
         </message>
     </context>
     <context>
