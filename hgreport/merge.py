@@ -35,6 +35,10 @@ from .i18n import pick
 from .model import (
     KIND_ENDING,
     KIND_INTRO,
+    Closing,
+    Footnote,
+    Header,
+    Report,
     Run,
     Section,
     body_from_list,
@@ -873,26 +877,23 @@ class Rebased:
         return not self.conflicts
 
 
-def rebase_section(store: ReportStore, mine: Section) -> Rebased:
-    """After :class:`errors.Conflict` on ``store.save_section(mine)``: merge the editor's text
-    with the file's current text against the version the editor had loaded
-    (``mine.version``). Edits to different paragraphs or fields combine without asking; only
-    where both changed the same paragraph or field is a choice needed (``conflicts``; the
-    merged section holds the editor's value there, :func:`both_paragraphs` gives "keep both")."""
-    cur = store.conn.execute("SELECT * FROM sections WHERE id = ?", (mine.id,))
+def _current_and_base(store: ReportStore, entity: str, entity_id: str,
+                      loaded_version: int) -> tuple[dict | None, dict | None]:
+    """The row as the file holds it now, and the state at ``loaded_version`` (the version
+    the editor had loaded) found back along the row's revision chain."""
+    table = {"section": "sections", "footnote": "footnotes", "report": "report"}[entity]
+    cur = store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (entity_id,))
     row = cur.fetchone()
     if row is None:
-        raise errors.NoSuchSection()
+        return None, None
     row = dict(zip([c[0] for c in cur.description], row, strict=True))
-    theirs_state = _state_from_row("section", row)
-    base = None
     rev = row["rev_id"]
-    while rev is not None:  # back along the file's history to the version the editor loaded
+    while rev is not None:
         r = store.conn.execute("SELECT parent_id, version, deleted, data FROM revisions"
                                " WHERE id = ?", (rev,)).fetchone()
         if r is None:
             break
-        if r[1] == mine.version:
+        if r[1] == loaded_version:
             data, deleted, walk = json.loads(r[3]), bool(r[2]), r[0]
             while not _has_content(data) and walk is not None:  # a tombstone: content before it
                 prev = store.conn.execute("SELECT parent_id, data FROM revisions WHERE id = ?",
@@ -900,9 +901,21 @@ def rebase_section(store: ReportStore, mine: Section) -> Rebased:
                 if prev is None:
                     break
                 walk, data = prev[0], json.loads(prev[1])
-            base = _state_from_data("section", data, deleted)
-            break
+            return row, _state_from_data(entity, data, deleted)
         rev = r[0]
+    return row, None
+
+
+def rebase_section(store: ReportStore, mine: Section) -> Rebased:
+    """After :class:`errors.Conflict` on ``store.save_section(mine)``: merge the editor's text
+    with the file's current text against the version the editor had loaded
+    (``mine.version``). Edits to different paragraphs or fields combine without asking; only
+    where both changed the same paragraph or field is a choice needed (``conflicts``; the
+    merged section holds the editor's value there, :func:`both_paragraphs` gives "keep both")."""
+    row, base = _current_and_base(store, "section", mine.id, mine.version)
+    if row is None:
+        raise errors.NoSuchSection()
+    theirs_state = _state_from_row("section", row)
     mine_state = {**_state_from_row("section", {
         **store_mod._section_data(mine), "deleted": 0}), "kind": mine.kind}
     merged, clashes = merge_states("section", base, mine_state, theirs_state)
@@ -910,3 +923,50 @@ def rebase_section(store: ReportStore, mine: Section) -> Rebased:
     section.version = row["version"]
     theirs = None if row["deleted"] else store_mod._section_from_row(row)
     return Rebased(section, clashes, theirs)
+
+
+@dataclass
+class RebasedFootnote:
+    """The editor's footnote text merged with what another person saved meanwhile."""
+
+    footnote: Footnote  # at the file's current version
+    conflicts: list[FieldConflict]
+    theirs: Footnote | None
+
+
+def rebase_footnote(store: ReportStore, mine: Footnote) -> RebasedFootnote:
+    """As :func:`rebase_section`, for a footnote's text (paragraph by paragraph)."""
+    row, base = _current_and_base(store, "footnote", mine.id, mine.version)
+    if row is None:
+        raise errors.NoSuchFootnote()
+    mine_state = {"body": body_to_list(mine.body), "deleted": False}
+    merged, clashes = merge_states("footnote", base, mine_state,
+                                   _state_from_row("footnote", row))
+    merged_fn = Footnote(mine.id, body_from_list(merged["body"]), row["version"])
+    theirs = None if row["deleted"] else store_mod._footnote_from_row(row)
+    return RebasedFootnote(merged_fn, clashes, theirs)
+
+
+@dataclass
+class RebasedHeader:
+    """The editor's header, closing and profile merged field by field with the file's."""
+
+    report: Report  # header/closing/profile merged, at the file's current version
+    conflicts: list[FieldConflict]
+
+
+def rebase_header(store: ReportStore, mine: Report) -> RebasedHeader:
+    """As :func:`rebase_section`, for the header and closing fields (one field at a time:
+    a number set here and a place set there both stay)."""
+    row, base = _current_and_base(store, "report", store_mod.REPORT_ROW, mine.version)
+    if row is None:
+        raise errors.NotAReport(path=str(store.path))
+    mine_state = {"header": mine.header.to_dict(), "closing": mine.closing.to_dict(),
+                  "profile": mine.profile, "deleted": False}
+    merged, clashes = merge_states("report", base, mine_state, _state_from_row("report", row))
+    out = mine.copy()
+    out.header = Header.from_dict(merged["header"])
+    out.closing = Closing.from_dict(merged["closing"])
+    out.profile = merged["profile"]
+    out.version = row["version"]
+    return RebasedHeader(out, clashes)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument, QUndoCommand, QUndoStack
 
 from hgreport import errors
+from hgreport.merge import both_paragraphs, rebase_footnote, rebase_header, rebase_section
 from hgreport.model import KIND_SECTION, Footnote, Report, Section, new_id
 from hgreport.numbering import Numbering
 from hgreport.resources import load_profile
@@ -399,8 +400,6 @@ class Session(QObject):
         """Someone else saved this section after it was loaded. Their work and mine are
         combined (different paragraphs or fields need no question); only where both changed
         the same paragraph or field is the person asked: keep mine, take theirs or keep both."""
-        from hgreport.merge import rebase_section
-
         mine = self.section(sid)
         for _attempt in range(5):
             rebased = rebase_section(self.store, mine)
@@ -588,14 +587,23 @@ class Session(QObject):
         try:
             saved = self.store.save_footnote(fn)
         except errors.Conflict:
-            theirs = self.store.load_footnote(fid)
-            if dialogs.ask_conflict(self.window, fn.plain_text[:40]) == "theirs":
+            # someone else saved this footnote meanwhile: different paragraphs combine;
+            # only the same paragraph needs the person's choice
+            rebased = rebase_footnote(self.store, fn)
+            theirs = rebased.theirs
+            if theirs is None:
+                raise errors.NoSuchFootnote() from None
+            if rebased.conflicts and \
+                    dialogs.ask_conflict(self.window, fn.plain_text[:40]) == "theirs":
                 fn.body, fn.version = theirs.body, theirs.version
                 self.footnoteTextChanged.emit(fid)
                 self._fn_dirty.discard(fid)
                 return True
-            fn.version = theirs.version
+            combined = rebased.footnote.body != fn.body
+            fn.body, fn.version = rebased.footnote.body, rebased.footnote.version
             saved = self.store.save_footnote(fn)
+            if combined:
+                self.footnoteTextChanged.emit(fid)
         fn.version = saved.version
         self._fn_dirty.discard(fid)
         return True
@@ -606,12 +614,17 @@ class Session(QObject):
         try:
             self.store.save_header(self.report)
         except errors.Conflict:
-            current = self.store.load_report()
-            if dialogs.ask_conflict(self.window, header.summary or header.type_name) == "theirs":
+            # field by field: a number set here and a place set there both stay
+            rebased = rebase_header(self.store, self.report)
+            if rebased.conflicts and dialogs.ask_conflict(
+                    self.window, header.summary or header.type_name) == "theirs":
+                current = self.store.load_report()
                 self.report.header, self.report.closing = current.header, current.closing
                 self.report.version = current.version
                 return True
-            self.report.version = current.version
+            merged = rebased.report
+            self.report.header, self.report.closing = merged.header, merged.closing
+            self.report.profile, self.report.version = merged.profile, merged.version
             try:
                 self.store.save_header(self.report)
             except errors.ReportError as exc:
@@ -921,7 +934,6 @@ class _RestoreSection(_DeleteSection):
 
 def _choose(rebased, choice: str) -> Section:
     """The combined section with the person's answer where both changed the same thing."""
-    from hgreport.merge import both_paragraphs
     from hgreport.model import body_from_list
 
     sec = replace(rebased.section)
