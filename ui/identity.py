@@ -48,6 +48,7 @@ class IdentityDialog(QDialog):
         lay.addWidget(intro)
         lay.addLayout(form)
         lay.addWidget(self.buttons)
+        self.setMinimumWidth(440)  # the explanation reads as two lines, not a narrow column
         self._update()
 
     def _update(self) -> None:
