@@ -329,7 +329,8 @@ class ReportStore:
             if isinstance(exc, sqlite3.Error):
                 raise _map_error(exc, self.path, self._busy_seconds()) from None
             raise
-        self._data_version = self._read_data_version()
+        # data_version does not move for this connection's own commits, so nothing to note
+        # here: resetting it would swallow a colleague's commit made since the last look
 
     def _busy_seconds(self) -> int:
         ms = self.conn.execute("PRAGMA busy_timeout").fetchone()[0]
@@ -588,18 +589,19 @@ class ReportStore:
             _index(self.conn, entity_id, "footnote", fn.plain_text)
 
     def add_footnote(self, footnote: Footnote) -> Footnote:
+        """Add a new footnote, or bring back one whose reference came back (undo of a delete,
+        a cut reference pasted again). An id the file already has keeps the file's text —
+        possibly a colleague's — and is returned as stored: a different text is saved
+        afterwards with :meth:`save_footnote`, whose version check sees any newer save."""
         with self._write():
             existing = self.conn.execute("SELECT deleted FROM footnotes WHERE id = ?",
                                          (footnote.id,)).fetchone()
             if existing is None:
                 self._insert_footnote(footnote)
-            else:  # the id came back (undo of a delete): revive it with this text
+                return footnote
+            if existing[0]:
                 self._tombstone("footnotes", "footnote", footnote.id, False)
-                footnote.version = self.conn.execute(
-                    "SELECT version FROM footnotes WHERE id = ?", (footnote.id,)).fetchone()[0]
-        if existing is not None:
-            return self.save_footnote(footnote)
-        return footnote
+        return self.load_footnote(footnote.id)
 
     def save_footnote(self, footnote: Footnote) -> Footnote:
         body = json.dumps(body_to_list(footnote.body), ensure_ascii=False)

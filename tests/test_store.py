@@ -148,13 +148,46 @@ def test_footnotes_are_saved_deleted_and_revived(seed_db):
     with ReportStore.open(seed_db) as store:
         fn = Footnote(body=[Paragraph.of("Chú thích mới")])
         store.add_footnote(fn)
-        fn.body = [Paragraph.of("Chú thích "), Paragraph([Run.of("sửa", "i")])]
+        fn.body = [Paragraph([Run.of("Chú thích "), Run.of("sửa", "i")])]
         fn = store.save_footnote(fn)
         store.delete_footnote(fn.id)
         assert fn.id not in store.load_report().footnotes
         revived = store.add_footnote(Footnote(fn.id, [Paragraph.of("Khôi phục")]))
-        assert store.load_footnote(fn.id).plain_text == "Khôi phục"
+        # it comes back with the text it had; the caller saves a new text with a version check
+        assert revived.plain_text == "Chú thích sửa"
         assert revived.version > fn.version
+        store.save_footnote(replace(revived, body=[Paragraph.of("Khôi phục")]))
+        assert store.load_footnote(fn.id).plain_text == "Khôi phục"
+
+
+def test_bringing_back_a_live_footnote_never_overwrites_a_colleagues_text(seed_db):
+    a = ReportStore.open(seed_db, author="An")
+    b = ReportStore.open(seed_db, author="Bình")
+    fid = next(iter(a.load_report().footnote_numbers()))
+    old = a.load_footnote(fid)
+    theirs = b.load_footnote(fid)
+    theirs.body = [Paragraph.of("Bình viết lại.")]
+    b.save_footnote(theirs)
+    back = a.add_footnote(old)  # An's window re-adds the reference with its old text
+    assert back.plain_text == "Bình viết lại."
+    assert a.load_footnote(fid).plain_text == "Bình viết lại."
+    with pytest.raises(errors.Conflict):
+        a.save_footnote(old)
+    a.close()
+    b.close()
+
+
+def test_a_colleagues_commit_is_noticed_even_after_saving_ones_own(seed_db):
+    a = ReportStore.open(seed_db, author="An")
+    b = ReportStore.open(seed_db, author="Bình")
+    first, second = a.load_report().ordered_sections()[:2]
+    theirs = b.load_section(second.id)
+    theirs.title = "Bình đổi tên"
+    b.save_section(theirs)
+    a.save_section(a.load_section(first.id))  # An saves something of her own meanwhile
+    assert a.changed_by_others()
+    a.close()
+    b.close()
 
 
 @pytest.mark.parametrize("query,expected", [

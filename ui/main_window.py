@@ -905,11 +905,12 @@ class MainWindow(QMainWindow):
     # -- properties ---------------------------------------------------------------------------------
     def edit_properties(self) -> bool:
         rep = self.session.report
+        edited_from = rep.version  # others' saves pulled in while the dialog is open stay
         dlg = PropertiesDialog(rep.header, rep.closing, self.session.profile, self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return False
         header, closing = dlg.values()
-        ok = self.session.save_header(header, closing)
+        ok = self.session.save_header(header, closing, edited_from=edited_from)
         if not ok:
             dialogs.show_error(self, self.session.last_error)
         self._update_title()

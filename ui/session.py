@@ -67,6 +67,7 @@ class Session(QObject):
         self.dirty: set[str] = set()
         self._fn_dirty: set[str] = set()
         self._fn_live: dict[str, bool] = {}  # footnote id → should exist in the store
+        self._header_dirty = False  # header/closing edited here and not yet in the file
         self._graveyard: dict[str, Footnote] = {}  # footnotes whose reference was removed
         self.state = SAVED
         self.last_error = ""
@@ -343,7 +344,8 @@ class Session(QObject):
 
     def _save_all(self) -> bool:
         self.autosave.stop()
-        if not (self.dirty or self._fn_dirty or self._pending_footnotes()):
+        if not (self.dirty or self._fn_dirty or self._pending_footnotes()
+                or self._header_dirty):
             if self.state != SAVED:
                 self._set_state(SAVED)
             return True
@@ -354,14 +356,21 @@ class Session(QObject):
                 if live:
                     fn = self.footnote(fid)
                     if fn is not None:
-                        saved = self.store.add_footnote(replace(fn))
-                        fn.version = saved.version
-                        self._fn_dirty.discard(fid)
+                        stored = self.store.add_footnote(replace(fn))
+                        if fid not in self._fn_dirty:  # the file's text (maybe a colleague's)
+                            if stored.body != fn.body:
+                                fn.body = stored.body
+                                self.footnoteTextChanged.emit(fid)
+                            fn.version = stored.version
+                        # a text edited here is saved below, against the version it was
+                        # edited from: a colleague's newer save is combined, not overwritten
                     del self._fn_live[fid]
             for sid in list(self.dirty):
                 ok = self._save_section(sid) and ok
             for fid in list(self._fn_dirty):
                 ok = self._save_footnote(fid) and ok
+            if self._header_dirty:
+                ok = self._save_header() and ok
             for fid, live in list(self._fn_live.items()):
                 if not live:
                     self.store.delete_footnote(fid)
@@ -507,7 +516,8 @@ class Session(QObject):
         self.report.intro = keep.get(fresh.intro.id, fresh.intro)
         self.report.ending = keep.get(fresh.ending.id, fresh.ending)
         notes_changed = self._pull_footnotes(fresh)
-        header = fresh.version != self.report.version
+        # a header edited here and not yet saved stays; its save combines with theirs
+        header = fresh.version != self.report.version and not self._header_dirty
         if header:
             self.report.header, self.report.closing = fresh.header, fresh.closing
             self.report.version = fresh.version
@@ -577,6 +587,8 @@ class Session(QObject):
     def _adopt_missing_footnotes(self) -> None:
         fresh = self.store.load_report().footnotes
         for fid, fn in fresh.items():
+            if fid in self._graveyard or self._fn_live.get(fid) is False:
+                continue  # its reference was removed here: it waits to be deleted
             self.report.footnotes.setdefault(fid, fn)
 
     def _save_footnote(self, fid: str) -> bool:
@@ -609,8 +621,21 @@ class Session(QObject):
         return True
 
     # -- header ----------------------------------------------------------------------------
-    def save_header(self, header, closing) -> bool:
+    def save_header(self, header, closing, edited_from: int | None = None) -> bool:
+        """Save header and closing. ``edited_from`` is the version the values were edited
+        from (a dialog that stayed open while a colleague saved): their changes to other fields
+        are kept. A save that fails is kept and retried with the other unsaved work."""
         self.report.header, self.report.closing = header, closing
+        if edited_from is not None:
+            self.report.version = edited_from
+        self._header_dirty = True
+        if self._save_header():
+            return True
+        self.autosave.start()
+        return False
+
+    def _save_header(self) -> bool:
+        header = self.report.header
         try:
             self.store.save_header(self.report)
         except errors.Conflict:
@@ -621,6 +646,7 @@ class Session(QObject):
                 current = self.store.load_report()
                 self.report.header, self.report.closing = current.header, current.closing
                 self.report.version = current.version
+                self._header_dirty = False
                 return True
             merged = rebased.report
             self.report.header, self.report.closing = merged.header, merged.closing
@@ -633,6 +659,7 @@ class Session(QObject):
         except errors.ReportError as exc:
             self._fail(exc)
             return False
+        self._header_dirty = False
         return True
 
     # -- structure (undoable) ----------------------------------------------------------------

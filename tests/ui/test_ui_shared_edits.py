@@ -1,0 +1,67 @@
+"""Edits that meet a colleague's or a busy file: nothing is lost and nothing is overwritten.
+
+Each test reproduces a way an edit used to disappear: a properties dialog open while a
+colleague saved the header, a header save that failed, a footnote reference brought back after
+a colleague rewrote its text, and a footnote deleted here while a save was being combined."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtWidgets import QDialog
+
+from hgreport.model import Paragraph
+from hgreport.store import ReportStore
+from ui import main_window
+
+
+def test_properties_dialog_keeps_a_colleagues_header_change(window, seed_db, monkeypatch,
+                                                           dialog_log):
+    def exec_while_colleague_saves(dlg):
+        with ReportStore.open(seed_db, author="Bình") as colleague:
+            theirs = colleague.load_report()
+            theirs.header.number = "123"
+            colleague.save_header(theirs)
+        window.sharing.poll()  # the window takes in the colleague's save meanwhile
+        dlg.summary.setText("tóm tắt mới")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(main_window.PropertiesDialog, "exec", exec_while_colleague_saves)
+    assert window.edit_properties()
+    with ReportStore.open(seed_db) as store:
+        header = store.load_report().header
+    assert (header.number, header.summary) == ("123", "tóm tắt mới")
+    assert dialog_log.conflicts == []
+
+
+def test_a_header_save_that_fails_is_kept_and_retried(window, seed_db):
+    s = window.session
+    s.store.conn.execute("PRAGMA busy_timeout = 100")
+    holder = sqlite3.connect(seed_db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    s.report.header.number = "999"
+    assert not s.save_header(s.report.header, s.report.closing)
+    assert s.state == "failed"
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert s.save_all()
+    with ReportStore.open(seed_db) as store:
+        assert store.load_report().header.number == "999"
+
+
+def test_a_reference_brought_back_keeps_a_colleagues_footnote_text(window, seed_db):
+    s = window.session
+    sid = s.report.ordered_sections()[1].id
+    window.tree.select(sid)
+    doc = s.document(sid)
+    fid = next(f for f in s.section(sid).footnote_refs())
+    with ReportStore.open(seed_db, author="Bình") as colleague:
+        theirs = colleague.load_footnote(fid)
+        theirs.body = [Paragraph.of("Bình viết lại chú thích.")]
+        colleague.save_footnote(theirs)
+    window.delete_footnote(fid)  # the reference goes …
+    doc.undo()  # … and comes back before anything was saved
+    assert s.save_all()
+    with ReportStore.open(seed_db) as store:
+        assert store.load_footnote(fid).plain_text == "Bình viết lại chú thích."
+    assert s.footnote(fid).plain_text == "Bình viết lại chú thích."
