@@ -174,6 +174,16 @@ def ask_after_export(parent: QWidget | None, path: str) -> str | None:
     return {open_: "open", folder: "folder"}.get(box.clickedButton())
 
 
+def choose_deleted_section(parent: QWidget | None, sections) -> str | None:
+    """Which deleted section to bring back (its id), or None."""
+    from .main_window import RestoreDialog
+
+    dlg = RestoreDialog(sections, parent)
+    if dlg.exec() != dlg.DialogCode.Accepted:
+        return None
+    return dlg.chosen()
+
+
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes

@@ -671,11 +671,9 @@ class MainWindow(QMainWindow):
         if not deleted:
             dialogs.show_info(self, self.tr("No deleted sections."))
             return
-        dlg = RestoreDialog(deleted, self)
-        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.chosen():
-            sid = dlg.chosen()
-            if self.session.restore_section(sid):
-                self.tree.select(sid)
+        sid = dialogs.choose_deleted_section(self, deleted)
+        if sid and self.session.restore_section(sid):
+            self.tree.select(sid)
 
     def _move(self, how: str) -> None:
         sid = self.tree.current_id()

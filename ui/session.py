@@ -668,10 +668,7 @@ class Session(QObject):
             dialogs.show_error(self.window, self.last_error)
             return False
         self.undo_stack.push(command)
-        if command.failed:
-            dialogs.show_error(self.window, command.failed)
-            return False
-        return True
+        return not command.failed  # a failure was shown by the command
 
     def add_section(self, near_id: str | None, child: bool = False, title: str = "") -> str | None:
         """A new section after ``near_id`` (or as its last child); returns its id."""
@@ -866,13 +863,19 @@ class _StructureCommand(QUndoCommand):
         self.session = session
         self.failed = ""
 
-    def _guard(self, step) -> None:
+    def _guard(self, step, save_first: bool = False) -> None:
+        """Run one step; a failure (busy file, read-only …) is shown to the person and the
+        step leaves the undo stack, whose other steps stay consistent."""
         try:
+            if save_first and not self.session.save_all():
+                raise errors.IOProblem(path=str(self.session.store.path),
+                                       detail=self.session.last_error)
             step()
             self.failed = ""
         except errors.ReportError as exc:
             self.failed = str(exc)
             self.setObsolete(True)
+            dialogs.show_error(self.session.window, self.failed)
 
 
 
@@ -940,11 +943,13 @@ class _DeleteSection(_StructureCommand):
         super().__init__(session, QCoreApplication.translate("Session", "Delete section"))
         self.section_id = section_id
 
+    # deleting and restoring reload sections and footnotes from the file: save first, so no
+    # typed text or footnote edit is replaced by the stored one
     def redo(self):
-        self._guard(lambda: self.session._do_delete(self.section_id))
+        self._guard(lambda: self.session._do_delete(self.section_id), save_first=True)
 
     def undo(self):
-        self._guard(lambda: self.session._do_restore(self.section_id))
+        self._guard(lambda: self.session._do_restore(self.section_id), save_first=True)
 
 
 class _RestoreSection(_DeleteSection):
@@ -953,10 +958,10 @@ class _RestoreSection(_DeleteSection):
         self.section_id = section_id
 
     def redo(self):
-        self._guard(lambda: self.session._do_restore(self.section_id))
+        self._guard(lambda: self.session._do_restore(self.section_id), save_first=True)
 
     def undo(self):
-        self._guard(lambda: self.session._do_delete(self.section_id))
+        self._guard(lambda: self.session._do_delete(self.section_id), save_first=True)
 
 
 def _choose(rebased, choice: str) -> Section:

@@ -13,6 +13,11 @@ from PySide6.QtCore import QSettings  # noqa: E402
 class DialogLog:
     """What the window asked or told the user, with the answers tests want to give."""
 
+    def restore_choice(self, sections):
+        """Restore the newest deleted section (the first offered)."""
+        self.restore_offered.append([s.id for s in sections])
+        return sections[0].id if sections else None
+
     def __init__(self):
         self.errors: list[str] = []
         self.infos: list[str] = []
@@ -30,6 +35,7 @@ class DialogLog:
         self.copy_path = None
         self.merge_path = None
         self.identity_asked = 0
+        self.restore_offered: list[list[str]] = []
         self.identity_answer: tuple[str, str] | None = None
         self.opened_urls: list[str] = []
 
@@ -69,6 +75,8 @@ def dialog_log(monkeypatch, tmp_path_factory):
     monkeypatch.setattr(dialogs, "ask_open_path", lambda parent, folder="": log.open_path)
     monkeypatch.setattr(dialogs, "warn_in_use", in_use)
     monkeypatch.setattr(dialogs, "ask_identity", identity)
+    monkeypatch.setattr(dialogs, "choose_deleted_section",
+                        lambda parent, sections: log.restore_choice(sections))
     monkeypatch.setattr(dialogs, "ask_copy_path", lambda parent, suggested: log.copy_path)
     monkeypatch.setattr(dialogs, "ask_merge_path", lambda parent, folder="": log.merge_path)
     from PySide6.QtGui import QDesktopServices

@@ -65,3 +65,39 @@ def test_a_reference_brought_back_keeps_a_colleagues_footnote_text(window, seed_
     with ReportStore.open(seed_db) as store:
         assert store.load_footnote(fid).plain_text == "Bình viết lại chú thích."
     assert s.footnote(fid).plain_text == "Bình viết lại chú thích."
+
+
+def test_restore_from_the_menu_and_undo_keep_unsaved_footnote_text(window, dialog_log):
+    s = window.session
+    victim = s.report.ordered_sections()[2].id
+    window.tree.select(victim)
+    window.delete_section()
+    assert victim not in [x.id for x in s.report.ordered_sections()]
+    fid = next(iter(s.report.footnote_numbers()))
+    s.set_footnote_body(fid, [Paragraph.of("Sửa chưa lưu.")])
+    window.restore_section()  # Sections → Restore…: asks which one (answered by the test)
+    assert dialog_log.restore_offered and victim in dialog_log.restore_offered[-1]
+    assert victim in [x.id for x in s.report.ordered_sections()]
+    assert s.footnote(fid).plain_text == "Sửa chưa lưu."
+    s.undo_stack.undo()  # undo the restore: the section goes again, the footnote edit stays
+    assert s.footnote(fid).plain_text == "Sửa chưa lưu."
+    assert s.save_all()
+    with ReportStore.open(s.store.path) as store:
+        assert store.load_footnote(fid).plain_text == "Sửa chưa lưu."
+
+
+def test_an_undo_that_fails_on_a_busy_file_says_so(window, seed_db, dialog_log):
+    s = window.session
+    victim = s.report.ordered_sections()[2].id
+    window.tree.select(victim)
+    window.delete_section()
+    s.store.conn.execute("PRAGMA busy_timeout = 100")
+    holder = sqlite3.connect(seed_db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    s.undo_stack.undo()
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert dialog_log.errors, "the failed undo must be shown"
+    assert "khóa" in dialog_log.errors[-1]
+    window.restore_section()  # the section is still there to bring back
+    assert victim in [x.id for x in s.report.ordered_sections()]
