@@ -434,8 +434,9 @@ class Session(QObject):
 
     def _take_saved(self, sid: str, saved: Section) -> None:
         """The section as saved after combining with someone else's save: the model and the
-        open document follow (the document changes only where the text differs, as one
-        undoable step, so the cursor and the undo history stay)."""
+        open document follow (only where the text differs, so the cursor stays). The undo
+        history of the section is forgotten: an undo past this point would silently take
+        the colleague's paragraphs back out of the file."""
         sec = self.section(sid)
         moved = (sec.title, sec.parent_id, sec.position) != (saved.title, saved.parent_id,
                                                                saved.position)
@@ -445,7 +446,7 @@ class Session(QObject):
         if doc is not None:
             self._quiet += 1
             try:
-                patch_body(doc, saved.body, keep_undo=True)
+                patch_body(doc, saved.body, keep_undo=False)
             finally:
                 self._quiet -= 1
             self._ref_counts[sid] = len(footnote_ids_in(doc))

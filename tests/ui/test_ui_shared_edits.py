@@ -101,3 +101,26 @@ def test_an_undo_that_fails_on_a_busy_file_says_so(window, seed_db, dialog_log):
     assert "khóa" in dialog_log.errors[-1]
     window.restore_section()  # the section is still there to bring back
     assert victim in [x.id for x in s.report.ordered_sections()]
+
+
+def test_undo_after_a_combined_save_cannot_take_out_a_colleagues_paragraph(window, seed_db,
+                                                                           type_text):
+    s = window.session
+    sid = s.report.ordered_sections()[1].id
+    window.tree.select(sid)
+    window.editor.setFocus()
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.Start)
+    type_text(window.editor, "An gõ thêm. ")
+    with ReportStore.open(seed_db, author="Bình") as colleague:
+        theirs = colleague.load_section(sid)
+        theirs.body[-1] = Paragraph.of("Đoạn cuối do Bình viết.")
+        colleague.save_section(theirs)
+    assert s.save_all()  # different paragraphs: combined without a question
+    doc = s.document(sid)
+    doc.undo()
+    doc.undo()
+    assert s.save_all()
+    with ReportStore.open(seed_db) as store:
+        stored = store.load_section(sid)
+    assert stored.body[-1].text == "Đoạn cuối do Bình viết."
+    assert stored.body[0].text.startswith("An gõ thêm. ")
