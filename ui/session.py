@@ -432,11 +432,12 @@ class Session(QObject):
             return True
         raise errors.Conflict(what=self.section_label(sid), who="?")
 
-    def _take_saved(self, sid: str, saved: Section) -> None:
+    def _take_saved(self, sid: str, saved: Section, keep_undo: bool = False) -> None:
         """The section as saved after combining with someone else's save: the model and the
-        open document follow (only where the text differs, so the cursor stays). The undo
-        history of the section is forgotten: an undo past this point would silently take
-        the colleague's paragraphs back out of the file."""
+        open document follow (only where the text differs, so the cursor stays). After a
+        combine the section's undo history is forgotten (``keep_undo`` False): an undo past
+        this point would silently take the colleague's paragraphs back out of the file. A
+        restore from history is the person's own step and stays undoable."""
         sec = self.section(sid)
         moved = (sec.title, sec.parent_id, sec.position) != (saved.title, saved.parent_id,
                                                                saved.position)
@@ -446,7 +447,7 @@ class Session(QObject):
         if doc is not None:
             self._quiet += 1
             try:
-                patch_body(doc, saved.body, keep_undo=False)
+                patch_body(doc, saved.body, keep_undo=keep_undo)
             finally:
                 self._quiet -= 1
             self._ref_counts[sid] = len(footnote_ids_in(doc))
@@ -581,7 +582,7 @@ class Session(QObject):
             self._pull(force=True)
             sec = self.section(sid)
             saved = restore(self.store, sid, rev_id, expected_version=sec.version)
-        self._take_saved(sid, saved)
+        self._take_saved(sid, saved, keep_undo=True)
         self.outlineChanged.emit()
         return True
 
