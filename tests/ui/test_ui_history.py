@@ -4,8 +4,8 @@ and who "I" am: name and unit asked once, stored, carried by every revision."""
 
 from __future__ import annotations
 
+from _ui_helpers import body_sections, stored, type_at_end  # noqa: E402
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QTextCursor
 
 from hgreport.history import history, save_author
 from hgreport.model import Paragraph
@@ -14,24 +14,8 @@ from ui import app, identity
 from ui.blocks import body_of
 
 
-def first_body_section(win) -> str:
-    return next(s.id for s in win.session.report.ordered_sections() if len(s.body) >= 2)
-
-
-def stored(path, sid):
-    with ReportStore.open(path) as store:
-        return store.load_section(sid)
-
-
-def type_at_end(win, sid, text, type_text) -> None:
-    win.tree.select(sid)
-    win.editor.setFocus()
-    win.editor.moveCursor(QTextCursor.MoveOperation.End)
-    type_text(win.editor, text)
-
-
 def test_history_lists_compares_and_restores(window, seed_db, qtbot, type_text):
-    sid = first_body_section(window)
+    sid = body_sections(window, 2)[0]
     original = stored(seed_db, sid).body
     type_at_end(window, sid, " Lần một.", type_text)
     assert window.session.save_all()
@@ -78,7 +62,7 @@ def test_history_lists_compares_and_restores(window, seed_db, qtbot, type_text):
 
 
 def test_history_is_in_the_section_menu_and_the_tree_menu(window):
-    sid = first_body_section(window)
+    sid = body_sections(window, 2)[0]
     window.tree.select(sid)
     rect = window.tree.visualItemRect(window.tree.items[sid])
     menu = window.tree.context_menu(QPoint(rect.x() + 5, rect.center().y()))
@@ -105,7 +89,7 @@ def test_author_identity_is_asked_once_and_stored(monkeypatch, dialog_log, seed_
     win = app.open_path(seed_db)
     qtbot.addWidget(win)
     assert win.store.author == "Nguyễn Văn An"
-    sid = first_body_section(win)
+    sid = body_sections(win, 2)[0]
     type_at_end(win, sid, " Ký tên.", type_text)
     assert win.session.save_all()
     assert history(win.store, sid)[0].who == "Nguyễn Văn An (Văn phòng Huyện ủy)"

@@ -5,21 +5,13 @@ show the result. Send a copy makes the copy in the first place."""
 from __future__ import annotations
 
 import pytest
+from _ui_helpers import body_sections, stored  # noqa: E402
 from PySide6.QtGui import QTextCursor
 
 from hgreport.merge import list_conflicts
 from hgreport.model import Paragraph
 from hgreport.store import ReportStore
 from ui.blocks import body_of
-
-
-def body_sections(win, at_least: int = 2) -> list[str]:
-    return [s.id for s in win.session.report.ordered_sections() if len(s.body) >= at_least]
-
-
-def stored(path, sid):
-    with ReportStore.open(path) as store:
-        return store.load_section(sid)
 
 
 def type_at_end_of_first_paragraph(win, sid, text, type_text) -> None:
@@ -36,7 +28,7 @@ def type_at_end_of_first_paragraph(win, sid, text, type_text) -> None:
 def diverged(window, seed_db, tmp_path, dialog_log, type_text):
     """A copy sent out, changed on USB (first paragraph of A, title of B) while the first
     paragraph of A was changed here too."""
-    a, b = body_sections(window)[:2]
+    a, b = body_sections(window, 2)[:2]
     original = stored(seed_db, a).body
     dialog_log.copy_path = str(tmp_path / "usb.db")
     copy = window.send_copy()

@@ -4,22 +4,11 @@ the text and are retried; a conflict with someone else's save asks keep mine / t
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QTextCursor
+from _ui_helpers import body_sections, type_at_end  # noqa: E402
 
 from hgreport import errors
 from hgreport.model import Paragraph
 from hgreport.store import ReportStore
-
-
-def body_sections(win) -> list[str]:
-    return [s.id for s in win.session.report.ordered_sections() if s.body]
-
-
-def type_at_end(win, sid, text, type_text):
-    win.tree.select(sid)
-    win.editor.setFocus()
-    win.editor.moveCursor(QTextCursor.MoveOperation.End)
-    type_text(win.editor, text)
 
 
 def stored_last_text(path, sid) -> str:

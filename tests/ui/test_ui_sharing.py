@@ -8,6 +8,12 @@ from __future__ import annotations
 import time
 
 import pytest
+from _ui_helpers import (  # noqa: E402
+    body_sections,
+    colleague_edit,
+    end_of_block,
+    stored,
+)
 from PySide6.QtGui import QTextCursor
 
 from hgreport import errors
@@ -17,25 +23,6 @@ from hgreport.sharing import LEASE_TTL_S, Presence
 from hgreport.store import ReportStore
 from ui.blocks import body_of
 
-COLLEAGUE = "Đồng nghiệp"
-
-
-def body_sections(win, at_least: int = 1) -> list[str]:
-    return [s.id for s in win.session.report.ordered_sections() if len(s.body) >= at_least]
-
-
-def colleague_edit(path, sid, change) -> None:
-    """Another person (another connection) saves a change to one section."""
-    with ReportStore.open(path, author=COLLEAGUE) as other:
-        sec = other.load_section(sid)
-        change(sec, other)
-        other.save_section(sec)
-
-
-def stored(path, sid):
-    with ReportStore.open(path) as store:
-        return store.load_section(sid)
-
 
 def put_cursor(win, block: int, column: int) -> None:
     cursor = QTextCursor(win.editor.document().findBlockByNumber(block))
@@ -43,11 +30,6 @@ def put_cursor(win, block: int, column: int) -> None:
     win.editor.setTextCursor(cursor)
 
 
-def end_of_block(win, block: int) -> None:
-    b = win.editor.document().findBlockByNumber(block)
-    cursor = QTextCursor(b)
-    cursor.setPosition(b.position() + b.length() - 1)
-    win.editor.setTextCursor(cursor)
 
 
 @pytest.fixture
