@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from .i18n import message
@@ -33,21 +32,17 @@ def find_problems(report: Report, numbering: Numbering, *, content: bool = True)
     numbers = report.footnote_numbers()
     titles = {n.section.id: (n.number, n.section.title)
               for n in walk_tree(report.tree(numbering))}
-    refs = report.reference_order()
-    counts = Counter(fid for fid, _ in refs)
-    reported_missing: set[str] = set()
-    for fid, sid in refs:
-        if fid not in report.footnotes and fid not in reported_missing:
-            reported_missing.add(fid)
-            title = titles.get(sid, ("", ""))[1] or sid
-            problems.append(Problem("problem_missing_footnote",
-                                    (("section", title), ("number", numbers[fid])), sid, fid))
-    for fid, count in counts.items():
-        if count > 1:
-            problems.append(Problem("problem_duplicate_reference",
-                                    (("number", numbers[fid]), ("count", count)), None, fid))
+    refs = report.check_references()
+    for fid, sid in refs.missing:
+        title = titles.get(sid, ("", ""))[1] or sid
+        problems.append(Problem("problem_missing_footnote",
+                                (("section", title), ("number", numbers[fid])), sid, fid))
+    for fid, count in refs.duplicates:
+        problems.append(Problem("problem_duplicate_reference",
+                                (("number", numbers[fid]), ("count", count)), None, fid))
+    orphans = set(refs.orphans)
     for fid, fn in report.footnotes.items():
-        if fid not in counts:
+        if fid in orphans:
             problems.append(Problem("problem_orphan_footnote",
                                     (("text", _short(fn.plain_text)),), None, fid))
         elif content and not fn.plain_text.strip():

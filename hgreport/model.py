@@ -238,6 +238,18 @@ class Closing:
 
 
 @dataclass
+class ReferenceCheck:
+    """Where the one-reference-per-footnote invariant is broken."""
+
+    missing: list[tuple[str, str]]  # (footnote id, section id): a reference with no footnote
+    orphans: list[str]  # footnotes no reference points to
+    duplicates: list[tuple[str, int]]  # (footnote id, count) referenced more than once
+
+    def __bool__(self) -> bool:
+        return bool(self.missing or self.orphans or self.duplicates)
+
+
+@dataclass
 class TreeNode:
     section: Section
     level: int
@@ -309,6 +321,18 @@ class Report:
             if fid in self.footnotes:
                 out.append((len(seen), self.footnotes[fid], sid))
         return out
+
+    def check_references(self) -> ReferenceCheck:
+        """References without footnote, footnotes without reference, and footnotes referenced
+        twice or more, in document order."""
+        counts: dict[str, int] = {}
+        missing = []
+        for fid, sid in self.reference_order():
+            counts[fid] = counts.get(fid, 0) + 1
+            if counts[fid] == 1 and fid not in self.footnotes:
+                missing.append((fid, sid))
+        return ReferenceCheck(missing, [fid for fid in self.footnotes if fid not in counts],
+                              [(fid, n) for fid, n in counts.items() if n > 1])
 
     # -- counts -------------------------------------------------------------------------
     def word_count(self) -> int:

@@ -262,16 +262,9 @@ class Session(QObject):
     def footnote_problems(self) -> dict[str, list]:
         """"missing": [(id, section id)] references without text; "orphan": [id] texts
         without a reference; "duplicate": [(id, count)] footnotes referenced twice or more."""
-        refs = self.report.reference_order()
-        counts: dict[str, int] = {}
-        missing = []
-        for fid, sid in refs:
-            counts[fid] = counts.get(fid, 0) + 1
-            if counts[fid] == 1 and fid not in self.report.footnotes:
-                missing.append((fid, sid))
-        orphans = [fid for fid in self.report.footnotes if fid not in counts]
-        duplicates = [(fid, n) for fid, n in counts.items() if n > 1]
-        return {"missing": missing, "orphan": orphans, "duplicate": duplicates}
+        found = self.report.check_references()
+        return {"missing": found.missing, "orphan": found.orphans,
+                "duplicate": found.duplicates}
 
     def give_text_to_missing(self, footnote_id: str) -> None:
         """A reference without footnote text gets an empty footnote (to be written)."""
