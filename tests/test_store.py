@@ -398,3 +398,21 @@ def test_adding_a_section_gets_an_id_and_version(seed_db):
         new = store.add_section(Section(title="IV. PHƯƠNG HƯỚNG", position=99))
         assert new.version == 1
         assert store.load_report().children_of(None)[-1].title == "IV. PHƯƠNG HƯỚNG"
+
+
+def test_the_57_footnotes_survive_moves_and_reload_and_follow_reading_order(seed_db):
+    with ReportStore.open(seed_db) as store:
+        report = store.load_report()
+        texts = {f.id: f.plain_text for f in report.footnotes.values()}
+        tops = report.children_of(None)
+        store.move_section(tops[2].id, None, 0)  # III. first
+        first_child = report.children_of(tops[0].id)[0]
+        store.move_section(first_child.id, tops[1].id, 99)  # 1. of I. to the end of II.
+        again = store.load_report()
+    ordered = again.footnotes_in_order()
+    assert [n for n, _, _ in ordered] == list(range(1, 58))
+    assert {f.id: f.plain_text for _, f, _ in ordered} == texts
+    assert not again.check_references()
+    # reading order decides: the moved "1." now comes after II.'s sections
+    moved = {f.id for _, f, sid in ordered if sid == first_child.id}
+    assert moved and min(n for n, f, _ in ordered if f.id in moved) > 1
