@@ -79,7 +79,8 @@ def _body(items, footnote_ids, markup) -> list[Paragraph]:
 
 def report_from_data(data: dict) -> Report:
     """A :class:`Report` from either JSON shape (see the module text)."""
-    seed = "signature" in data or "paragraphs" in json.dumps(data.get("sections", [])[:1])
+    sections = data.get("sections") or []
+    seed = "signature" in data or (bool(sections) and "paragraphs" in sections[0])
     markup = not seed
     fids: dict[str, str] = {}
     report = Report()

@@ -185,8 +185,10 @@ class ReportStore:
 
     # -- opening and creating -----------------------------------------------------------
     @classmethod
-    def _connect(cls, path: Path, read_only: bool, busy_timeout: float) -> sqlite3.Connection:
-        uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
+    def _connect(cls, path: Path, mode: str, busy_timeout: float) -> sqlite3.Connection:
+        """A connection in autocommit mode (we write ``BEGIN IMMEDIATE`` ourselves);
+        ``mode`` is SQLite's ro / rw / rwc."""
+        uri = f"{path.resolve().as_uri()}?mode={mode}"
         conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None,
                                check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
@@ -201,7 +203,7 @@ class ReportStore:
         _check_file(path)
         read_only = read_only or not _writable(path)
         try:
-            conn = cls._connect(path, read_only, busy_timeout)
+            conn = cls._connect(path, "ro" if read_only else "rw", busy_timeout)
         except sqlite3.Error as exc:
             raise _map_error(exc, path) from None
         store = None
@@ -224,7 +226,7 @@ class ReportStore:
         if path.exists():
             raise errors.AlreadyExists(path=str(path))
         try:
-            conn = cls._connect_new(path, busy_timeout)
+            conn = cls._connect(path, "rwc", busy_timeout)
             store = cls(path, conn, author, read_only=False)
             conn.execute("PRAGMA journal_mode = DELETE")
             with store._write():
@@ -240,14 +242,6 @@ class ReportStore:
                 raise errors.ReadOnly(path=str(path)) from None
             raise errors.IOProblem(path=str(path), detail=exc.strerror or str(exc)) from None
         return store
-
-    @classmethod
-    def _connect_new(cls, path: Path, busy_timeout: float) -> sqlite3.Connection:
-        uri = f"{path.resolve().as_uri()}?mode=rwc"
-        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None,
-                               check_same_thread=False)
-        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-        return conn
 
     def _verify_and_upgrade(self) -> None:
         tables = set(self.db.table_names())
