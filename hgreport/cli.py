@@ -194,8 +194,8 @@ def cmd_export(args) -> int:
         report.profile = args.profile
     out = Path(args.output) if args.output else Path(args.file).with_name(
         suggested_filename(report))
-    export_docx(report, out)
-    print(_t("exported", path=out))
+    written = export_docx(report, out)
+    print(_t("exported", path=written))
     return 0
 
 

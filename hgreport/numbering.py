@@ -11,12 +11,19 @@ _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "X
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 
 
+ROMAN_MAX = 3999
+
+
 def roman(n: int) -> str:
+    """1 → I, 3999 → MMMCMXCIX. Numbers that Roman numerals cannot write (0, negatives, above
+    3999, as a damaged Word file may ask for) are written in Arabic figures instead, so the
+    work is bounded whatever the number."""
+    if not 1 <= n <= ROMAN_MAX:
+        return str(n)
     out = []
     for value, letters in _ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
+        count, n = divmod(n, value)
+        out.append(letters * count)
     return "".join(out)
 
 

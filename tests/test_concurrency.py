@@ -145,7 +145,10 @@ def test_killed_in_the_middle_of_saving_100_times(seed_db):
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
         time.sleep(rng.uniform(0.005, 0.06))
         proc.send_signal(signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
-        out, _ = proc.communicate(timeout=30)
+        # read through the same buffered stream as "ready": communicate() reads the pipe
+        # directly and would miss tokens that readline() had already buffered
+        out = proc.stdout.read()
+        proc.communicate(timeout=30)
         assert proc.returncode != 0
         committed = {line for line in out.split("\n") if line.startswith(f"k{run}-")}
         kept |= committed

@@ -26,7 +26,7 @@ from hgreport.export import (
     suggested_filename,
 )
 
-OLD = b"the old report the user already has"
+OLD = b"PK\x03\x04 the old Word file the user already has"
 
 
 @pytest.fixture

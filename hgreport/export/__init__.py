@@ -2,7 +2,7 @@
 
 ``export_docx(report, path)`` is the one call the command line and the window use."""
 
-from .docx_writer import build_document, export_docx, write_atomically
+from .docx_writer import build_document, check_target, export_docx, write_atomically
 from .errors import (
     ExportDiskFull,
     ExportError,
@@ -10,6 +10,9 @@ from .errors import (
     FolderReadOnly,
     TargetInUse,
     TargetIsFolder,
+    TargetIsReport,
+    TargetNotReplaceable,
+    TargetNotWord,
 )
 from .filenames import suggested_filename
 
@@ -20,7 +23,11 @@ __all__ = [
     "FolderReadOnly",
     "TargetInUse",
     "TargetIsFolder",
+    "TargetIsReport",
+    "TargetNotReplaceable",
+    "TargetNotWord",
     "build_document",
+    "check_target",
     "export_docx",
     "suggested_filename",
     "write_atomically",

@@ -26,6 +26,9 @@ from .errors import (
     FolderReadOnly,
     TargetInUse,
     TargetIsFolder,
+    TargetIsReport,
+    TargetNotReplaceable,
+    TargetNotWord,
 )
 from .filenames import free_name, other_folder, suggested_filename
 from .footnotes import add_footnotes_part, footnotes_xml
@@ -286,6 +289,36 @@ def _classify(exc: OSError, target: Path, stage: str) -> ExportError:
     return ExportError(path=str(target), detail=exc.strerror or str(exc), alt=alt)
 
 
+WORD_SUFFIXES = (".docx",)
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a Word file is a zip package (empty or not)
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_target(target: Path, suffixes: tuple[str, ...] = WORD_SUFFIXES) -> None:
+    """Refuse a target that would not be a Word file or whose replacement would destroy data:
+    a name without a .docx ending, a report database (the open report included, whatever it
+    is named) or any existing file that is not a Word package. Nothing is written."""
+    target = Path(target)
+    word_name = target if target.suffix.lower() in suffixes else target.with_name(
+        target.name + suffixes[0])
+    head = b""
+    if target.is_file():
+        try:
+            with open(target, "rb") as fh:
+                head = fh.read(16)
+        except OSError:
+            pass  # unreadable: the write itself will say why it cannot replace it
+    if head.startswith(_SQLITE_MAGIC):
+        alt = word_name if word_name != target else target.with_name(
+            f"{target.stem} (2){target.suffix}")
+        raise TargetIsReport(path=str(target), alt=str(free_name(alt)))
+    if word_name != target:
+        raise TargetNotWord(path=str(target), alt=str(free_name(word_name)))
+    if head and not head.startswith(_ZIP_MAGIC):
+        raise TargetNotReplaceable(path=str(target), alt=str(free_name(
+            target.with_name(f"{target.stem} (2){target.suffix}"))))
+
+
 def write_atomically(target: Path, write: Callable[[object], None]) -> Path:
     """Call ``write(file)`` on a temporary file in the target's folder, then move it over
     ``target``. On any failure the temporary file is removed and ``target`` is untouched."""
@@ -337,6 +370,7 @@ def export_docx(report: Report, path: str | Path, profile: dict | None = None,
     target = Path(path)
     if target.is_dir():
         target = target / suggested_filename(report)
+    check_target(target)
     document, total = build_document(report, profile, progress, extra_steps=1)
     written = write_atomically(target, document.save)
     if progress:

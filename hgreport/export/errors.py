@@ -37,6 +37,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{path}” là một thư mục, không phải tên tệp. Hãy chọn tên tệp, ví dụ “{alt}”.",
         "“{path}” is a folder, not a file name. Choose a file name, for example “{alt}”.",
     ),
+    "export_not_word": (
+        "Không xuất vào “{path}”: tệp Word phải có đuôi .docx. Hãy chọn tên khác, ví dụ “{alt}”.",
+        "Not exporting to “{path}”: a Word file must end in .docx. Choose another name, for "
+        "example “{alt}”.",
+    ),
+    "export_over_report": (
+        "Không xuất vào “{path}”: đó là một tệp báo cáo hgreport, ghi đè sẽ làm mất báo cáo. "
+        "Tệp vẫn nguyên vẹn. Hãy chọn tên tệp Word khác, ví dụ “{alt}”.",
+        "Not exporting to “{path}”: it is an hgreport report file and would be destroyed. The "
+        "file is untouched. Choose another Word file name, for example “{alt}”.",
+    ),
+    "export_over_other": (
+        "Không xuất vào “{path}”: tệp này đã có và không phải tệp Word nên không ghi đè. Tệp vẫn "
+        "nguyên vẹn. Hãy chọn tên khác, ví dụ “{alt}”.",
+        "Not exporting to “{path}”: that file exists and is not a Word file, so it is not "
+        "replaced. The file is untouched. Choose another name, for example “{alt}”.",
+    ),
     "export_no_folder": (
         "Không có thư mục “{folder}”. Hãy chọn thư mục khác, ví dụ “{alt}”.",
         "The folder “{folder}” does not exist. Choose another folder, for example “{alt}”.",
@@ -81,4 +98,25 @@ class TargetIsFolder(ExportError):
 
 class FolderMissing(ExportError):
     key = "export_no_folder"
+    exit_code = 2
+
+
+class TargetNotWord(ExportError):
+    """The chosen name does not end in .docx: the file would not open as a Word document."""
+
+    key = "export_not_word"
+    exit_code = 2
+
+
+class TargetIsReport(ExportError):
+    """The target is a report database (perhaps the very report being exported)."""
+
+    key = "export_over_report"
+    exit_code = 2
+
+
+class TargetNotReplaceable(ExportError):
+    """The target exists and is not a Word file: replacing it would destroy someone's data."""
+
+    key = "export_over_other"
     exit_code = 2

@@ -141,11 +141,20 @@ class Styles:
         return None
 
 
-def _int(value: str | None, default: int) -> int:
+# Word itself stores list starts and levels as small numbers (a start is at most 32767); a file
+# that says otherwise is damaged or hostile, and its numbers are clamped so no later step can
+# loop, allocate or overflow on them.
+NUMBER_LIMIT = 32767
+
+
+def _int(value: str | None, default: int, low: int = 0, high: int = NUMBER_LIMIT) -> int:
+    """An integer attribute of the file, clamped to ``low``–``high`` (``default`` when absent
+    or not a number)."""
     try:
-        return int(value) if value is not None else default
+        n = int(value) if value is not None else default
     except ValueError:
         return default
+    return max(low, min(high, n))
 
 
 def _on_attr(v: str | None) -> bool:
@@ -480,10 +489,13 @@ class Reader:
                 elif tag == W + "sym":
                     code = child.get(W + "char") or ""
                     try:
-                        value = int(code, 16)
+                        value = int(code[:8], 16)
                     except ValueError:
                         continue
-                    text.append(chr(value - 0xF000 if value >= 0xF000 else value))
+                    if 0xF000 <= value <= 0xF0FF:
+                        value -= 0xF000  # a symbol-font code point (Wingdings, Symbol)
+                    if 0x20 <= value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF:
+                        text.append(chr(value))
                 elif tag == W + "footnoteReference" or tag == W + "endnoteReference":
                     wid = child.get(W + "id") or ""
                     kind = "fn" if tag == W + "footnoteReference" else "en"

@@ -1,0 +1,125 @@
+"""What an attack on 0.1.0 found (issue 16): each case reproduced first, then held."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+
+import pytest
+from _import_helpers import make_docx, p
+
+from hgreport.cli import main
+from hgreport.export import TargetIsReport, TargetNotReplaceable, TargetNotWord, export_docx
+from hgreport.importer import import_docx
+from hgreport.numbering import roman
+from hgreport.store import ReportStore
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- 1. an export never destroys a report -----------------------------------------------------
+def test_export_onto_the_report_itself_is_refused_and_the_report_survives(capsys, seed_db):
+    before = digest(seed_db)
+    code, out, err = run(capsys, "export", seed_db, "-o", seed_db)
+    assert code == 2
+    assert "tệp báo cáo" in err and "Traceback" not in err and "Đã xuất" not in out
+    assert digest(seed_db) == before
+    with ReportStore.open(seed_db, read_only=True) as store:
+        assert len(store.load_report().footnotes) == 57
+
+
+def test_export_onto_another_report_is_refused_even_when_named_docx(capsys, seed_db, tmp_path):
+    other = tmp_path / "khac.docx"  # a report saved under a Word-looking name
+    other.write_bytes(seed_db.read_bytes())
+    before = digest(other)
+    code, _, err = run(capsys, "export", seed_db, "-o", other)
+    assert code == 2 and "tệp báo cáo" in err
+    assert digest(other) == before
+
+
+def test_export_needs_a_docx_name_and_never_replaces_a_foreign_file(seed_report, tmp_path):
+    with pytest.raises(TargetNotWord) as raised:
+        export_docx(seed_report, tmp_path / "bao-cao.db")
+    assert raised.value.suggestion.endswith("bao-cao.db.docx")
+    assert not (tmp_path / "bao-cao.db").exists()
+    notes = tmp_path / "ghi-chu.docx"
+    notes.write_text("ghi chép quan trọng", encoding="utf-8")
+    with pytest.raises(TargetNotReplaceable):
+        export_docx(seed_report, notes)
+    assert notes.read_text(encoding="utf-8") == "ghi chép quan trọng"
+    with pytest.raises(TargetIsReport):
+        export_docx(seed_report, tmp_path.joinpath("r.docx").write_bytes(
+            b"SQLite format 3\x00" + b"\0" * 100) and tmp_path / "r.docx")
+
+
+def test_export_still_replaces_an_older_word_file(seed_report, tmp_path):
+    target = tmp_path / "bao-cao.docx"
+    export_docx(seed_report, target)
+    first = target.stat().st_mtime_ns
+    time.sleep(0.01)
+    assert export_docx(seed_report, target) == target
+    assert target.stat().st_mtime_ns >= first
+
+
+def test_export_into_a_folder_prints_the_file_written(capsys, seed_db, tmp_path):
+    out_dir = tmp_path / "xuat"
+    out_dir.mkdir()
+    code, out, _ = run(capsys, "export", seed_db, "-o", out_dir)
+    assert code == 0
+    written = next(out_dir.glob("*.docx"))
+    assert str(written) in out
+
+
+# -- 2. numbers taken from a file are bounded ---------------------------------------------------
+def test_roman_numerals_are_bounded_whatever_the_number():
+    assert roman(1994) == "MCMXCIV" and roman(3999) == "MMMCMXCIX"
+    assert roman(10_000_000_000_000) == "10000000000000"
+    assert roman(0) == "0" and roman(-4) == "-4"
+
+
+HUGE_START = (
+    '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="10000000000000"/>'
+    '<w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="99999999999"><w:start w:val="-7"/>'
+    '<w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+    '<w:startOverride w:val="99999999999999999999"/></w:lvlOverride></w:num>')
+
+
+def _numbered(text: str, num: int) -> str:
+    return p(text, ppr=f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>')
+
+
+def test_a_list_that_starts_at_ten_trillion_imports_at_once(tmp_path):
+    body = p("I. MỞ ĐẦU") + _numbered("mục một", 1) + _numbered("mục hai", 2) + p("Hết.")
+    path = make_docx(tmp_path / "hostile.docx", body, numbering=HUGE_START)
+    result: list = []
+    worker = threading.Thread(target=lambda: result.append(import_docx(path)), daemon=True)
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive(), "import of a hostile list start did not finish in 10 s"
+    texts = ["".join(r.text for r in para.runs) for para in result[0].report.sections[0].body]
+    assert texts[-1] == "Hết." and any(t.endswith("mục một") for t in texts)
+    # the clamped start is written in figures, not as a wall of Ms
+    assert all(len(t) < 40 for t in texts)
+
+
+def test_a_symbol_with_an_impossible_code_is_dropped_not_a_crash(tmp_path):
+    body = (p("I. MỞ ĐẦU") + '<w:p><w:r><w:t>Đầu</w:t></w:r>'
+            '<w:r><w:sym w:font="Wingdings" w:char="FFFFFFFFFFFF"/></w:r>'
+            '<w:r><w:sym w:font="Symbol" w:char="D800"/></w:r>'
+            '<w:r><w:sym w:font="Symbol" w:char="F0B7"/></w:r>'
+            '<w:r><w:t>cuối</w:t></w:r></w:p>')
+    report = import_docx(make_docx(tmp_path / "sym.docx", body)).report
+    text = "".join(r.text for r in report.sections[0].body[0].runs)
+    assert text.startswith("Đầu") and text.endswith("cuối") and "\u00b7" in text
