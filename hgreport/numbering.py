@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from .model import Section, TreeNode
+
+if TYPE_CHECKING:
+    from .layout.profile import Profile
 
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
@@ -36,25 +40,27 @@ def alpha(n: int) -> str:
     return s
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class LevelStyle:
-    style: str = "decimal"  # upper-roman | decimal | outline | lower-alpha | upper-alpha | none
-    suffix: str = "."
+    """How one heading level is numbered and printed (a profile's ``headings.levels`` entry);
+    ``outline`` joins the numbers of the decimal levels above it: "1.1."."""
+
+    style: Literal["upper-roman", "decimal", "outline", "lower-alpha", "upper-alpha", "none"]
+    suffix: str
     caps: bool = False
     bold: bool = False
     italic: bool = False
 
 
 class Numbering:
-    """The numbering rules of one profile (``profile["headings"]["levels"]``)."""
+    """The numbering rules of one profile (its ``headings.levels``)."""
 
-    def __init__(self, levels: Iterable[dict]):
-        self.levels = [LevelStyle(**{k: v for k, v in lv.items() if not k.startswith("_")})
-                       for lv in levels] or [LevelStyle()]
+    def __init__(self, levels: Iterable[LevelStyle]):
+        self.levels = list(levels) or [LevelStyle(style="decimal", suffix=".")]
 
     @classmethod
-    def from_profile(cls, profile: dict) -> Numbering:
-        return cls(profile["headings"]["levels"])
+    def from_profile(cls, profile: Profile) -> Numbering:
+        return cls(profile.headings.levels)
 
     def level_style(self, level: int) -> LevelStyle:
         """Style of a 1-based level; levels deeper than the profile repeat its last one."""

@@ -121,12 +121,12 @@ def test_footnote_in_a_heading_is_numbered_before_the_body(small_docx):
 def test_page_is_a4_with_the_profile_margins_and_page_numbers_from_page_two(small_docx):
     document = docx.Document(str(small_docx))
     section = document.sections[0]
-    page = load_profile()["page"]
+    page = load_profile().page
     assert abs(section.page_width - Mm(210)) < Mm(0.1)
     assert abs(section.page_height - Mm(297)) < Mm(0.1)
-    assert abs(section.left_margin - Mm(page["margin_left_mm"])) < Mm(0.1)
-    assert abs(section.right_margin - Mm(page["margin_right_mm"])) < Mm(0.1)
-    assert abs(section.top_margin - Mm(page["margin_top_mm"])) < Mm(0.1)
+    assert abs(section.left_margin - Mm(page.margin_left_mm)) < Mm(0.1)
+    assert abs(section.right_margin - Mm(page.margin_right_mm)) < Mm(0.1)
+    assert abs(section.top_margin - Mm(page.margin_top_mm)) < Mm(0.1)
     assert section.different_first_page_header_footer
     header_xml = section.header.part.blob.decode()
     assert " PAGE " in header_xml

@@ -18,7 +18,8 @@ from _export_helpers import (
 )
 
 from hgreport.export import export_docx
-from hgreport.export.layout import bold_caps_width_pt, date_line, number_line, recipient_lines
+from hgreport.layout import TextLine, header_plan
+from hgreport.layout.text import date_line, recipient_lines, text_width_pt
 from hgreport.model import Closing, Footnote, Header, Paragraph, Report, Run, Section
 from hgreport.resources import load_profile
 
@@ -110,9 +111,9 @@ def test_rule_is_as_long_as_the_title(tmp_path):
     profile = load_profile()
     cell = docx.Document(str(path)).tables[0].rows[0].cells[1]
     ind = cell.paragraphs[1]._p.find("w:pPr/w:ind", NS)
-    cell_twips = profile["header_table"]["right_mm"] * 1440 / 25.4
+    cell_twips = profile.header.right_mm * 1440 / 25.4
     rule_twips = cell_twips - int(ind.get(f"{W}left")) - int(ind.get(f"{W}right"))
-    title_twips = bold_caps_width_pt("ĐẢNG CỘNG SẢN VIỆT NAM", 15) * 20
+    title_twips = text_width_pt("ĐẢNG CỘNG SẢN VIỆT NAM", 15) * 20
     assert abs(rule_twips - title_twips) < 30  # within 0.5 mm
 
 
@@ -136,9 +137,13 @@ def test_draft_date_leaves_day_and_month_blank():
 
 def test_number_line_pattern_comes_from_the_profile():
     profile = load_profile()
-    profile["header_table"]["number"]["pattern"] = "{prefix}{number}/{type_code}-{issuer_code}"
-    assert number_line(Header(number="7", type_code="BC", issuer_code="HU"), profile) == (
-        "Số 7/BC-HU")
+    left = list(profile.header.left)
+    i = next(i for i, line in enumerate(left) if "{number}" in line.text)
+    left[i] = dataclasses.replace(left[i], text="Số {number}/{type_code}-{issuer_code}")
+    profile = dataclasses.replace(profile, header=dataclasses.replace(profile.header,
+                                                                      left=tuple(left)))
+    plan = header_plan(Header(number="7", type_code="BC", issuer_code="HU"), profile)
+    assert "Số 7/BC-HU" in [item.text for item in plan.left if isinstance(item, TextLine)]
 
 
 # -- the closing block ------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Document properties: every header and closing field, with a live preview of the printed header."""
+"""Document properties: every header and closing field and the format profile, with a live
+preview of the printed header."""
 
 from __future__ import annotations
 
@@ -20,57 +21,82 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hgreport.export.layout import date_line, number_line
+from hgreport.layout import (
+    BlankLine,
+    ColumnsPlan,
+    Item,
+    Profile,
+    RuleLine,
+    header_plan,
+    title_plan,
+)
 from hgreport.model import Closing, Header
+from hgreport.resources import profiles
 from hgreport.text import clean_line
 
-DOCUMENT_TYPES = [  # (name as printed, code)
-    ("BÁO CÁO", "BC"), ("NGHỊ QUYẾT", "NQ"), ("CHỈ THỊ", "CT"), ("KẾT LUẬN", "KL"),
-    ("QUYẾT ĐỊNH", "QĐ"), ("KẾ HOẠCH", "KH"), ("TỜ TRÌNH", "TTr"), ("THÔNG BÁO", "TB"),
-    ("HƯỚNG DẪN", "HD"), ("CHƯƠNG TRÌNH", "CTr"), ("QUY ĐỊNH", "QĐi"),
-]
 URGENCIES = ["", "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"]
 DRAFT_MARKS = ["", "Dự thảo", "Dự thảo lần 1", "Dự thảo lần 2", "Dự thảo lần 3"]
+PREVIEW_SCALE = 10 / 14  # the preview's text is smaller than print: 14 pt shows as 10 pt
 
 
-def header_preview_html(header: Header, profile: dict) -> str:
-    """The first-page header as it will print, as rich text for a label."""
-    e = html.escape
-    nbsp = lambda s: e(s).replace("  ", "&nbsp;&nbsp;")  # noqa: E731
-    party = profile.get("header_table", {}).get("party_title", {}).get(
-        "text", "ĐẢNG CỘNG SẢN VIỆT NAM")
-    left = []
-    if header.superior:
-        left.append(e(header.superior.upper()))
-    left.append(f"<b>{e(header.issuer.upper()) or '&nbsp;'}</b>")
-    left.append("*")
-    left.append(nbsp(number_line(header, profile)))
-    if header.urgency:
-        left.append(f"<b>{e(header.urgency.upper())}</b>")
-    right = [f"<b><u>{e(party)}</u></b>",
-             "<i style='white-space:nowrap'>"
-             f"{nbsp(date_line(header, profile))}"
-             "</i>"]
-    if header.draft_mark:
-        right.append(f"<b><i>{e(header.draft_mark)}</i></b>")
+def _item_html(item: Item, column_mm: float) -> str:
+    """One line of the layout plan as rich text for a QLabel."""
+    if isinstance(item, RuleLine):
+        share = max(1, min(100, round(100 * item.length_mm / column_mm)))
+        return f"<hr width='{share}%' style='margin:0'>"
+    if isinstance(item, BlankLine):
+        return "<p style='margin:0'>&nbsp;</p>"
+    text = html.escape(item.text).replace("  ", "&nbsp;&nbsp;")
+    if item.bold:
+        text = f"<b>{text}</b>"
+    if item.italic:
+        text = f"<i>{text}</i>"
+    if item.underline:
+        text = f"<u>{text}</u>"
+    before = (item.space_before_pt or 0) * PREVIEW_SCALE
+    return (f"<p align='{item.align}' style='margin:0; margin-top:{before:.1f}pt; "
+            f"font-size:{item.size_pt * PREVIEW_SCALE:.1f}pt'>{text}</p>")
+
+
+def _column_html(items: tuple[Item, ...], column_mm: float) -> str:
+    return "".join(_item_html(i, column_mm) for i in items) or "&nbsp;"
+
+
+def header_preview_html(header: Header, profile: Profile) -> str:
+    """The first-page header and title block as they will print (the same layout plan the
+    Word file is written from), as rich text for a label."""
+    plan: ColumnsPlan = header_plan(header, profile)
+    total = plan.left_mm + plan.right_mm
+    left_share = round(100 * plan.left_mm / total)
+    font = html.escape(profile.font.name)
     return (
-        "<table width='100%' style='font-family:\"Times New Roman\",serif; font-size:10pt'>"
-        "<tr><td align='center' width='40%' valign='top'>" + "<br>".join(left) + "</td>"
-        "<td align='center' width='60%' valign='top'>" + "<br>".join(right) + "</td></tr></table>"
-        "<p align='center' style='font-family:\"Times New Roman\",serif; font-size:13pt'>"
-        f"<b>{e(header.type_name.upper())}</b><br>"
-        f"<span style='font-size:11pt'><b>{e(header.summary)}</b></span><br>-----</p>"
+        f"<div style='font-family:\"{font}\",serif'>"
+        "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
+        f"<td width='{left_share}%' valign='top'>{_column_html(plan.left, plan.left_mm)}</td>"
+        f"<td width='{100 - left_share}%' valign='top'>"
+        f"{_column_html(plan.right, plan.right_mm)}</td></tr></table>"
+        f"{_column_html(title_plan(header, profile), profile.page.text_width_mm)}</div>"
     )
 
 
 class PropertiesDialog(QDialog):
-    """Edits a copy of the header and closing; :meth:`values` returns them."""
+    """Edits a copy of the header and closing and the choice of format profile;
+    :meth:`values` and :meth:`profile_id` return them."""
 
-    def __init__(self, header: Header, closing: Closing, profile: dict, parent=None):
+    def __init__(self, header: Header, closing: Closing, profile: Profile, parent=None):
         super().__init__(parent)
         self.setObjectName("propertiesDialog")
         self.setWindowTitle(self.tr("Document properties"))
         self.profile = profile
+        self._profiles = {p.id: p for p in profiles()}
+        self._profiles.setdefault(profile.id, profile)
+        self.profile_choice = QComboBox()
+        self.profile_choice.setObjectName("profileChoice")
+        for p in self._profiles.values():
+            self.profile_choice.addItem(p.name, p.id)
+            self.profile_choice.setItemData(self.profile_choice.count() - 1, p.based_on,
+                                            Qt.ItemDataRole.ToolTipRole)
+        self.profile_choice.setCurrentIndex(self.profile_choice.findData(profile.id))
         h = header
         self.issuer = QLineEdit(h.issuer)
         self.superior = QLineEdit(h.superior)
@@ -79,7 +105,7 @@ class PropertiesDialog(QDialog):
         self.number.setPlaceholderText(self.tr("empty while a draft"))
         self.type_name = QComboBox()
         self.type_name.setEditable(True)
-        self.type_name.addItems([n for n, _ in DOCUMENT_TYPES])
+        self._fill_types()
         self.type_name.setCurrentText(h.type_name)
         self.type_code = QLineEdit(h.type_code)
         self.issuer_code = QLineEdit(h.issuer_code)
@@ -107,6 +133,7 @@ class PropertiesDialog(QDialog):
 
         head = QGroupBox(self.tr("Header"))
         form = QFormLayout(head)
+        form.addRow(self.tr("Format profile:"), self.profile_choice)
         form.addRow(self.tr("Superior body:"), self.superior)
         form.addRow(self.tr("Issuing body:"), self.issuer)
         row = QHBoxLayout()
@@ -169,6 +196,7 @@ class PropertiesDialog(QDialog):
         lay.addWidget(buttons)
 
         self.type_name.currentTextChanged.connect(self._type_chosen)
+        self.profile_choice.currentIndexChanged.connect(self._profile_chosen)
         for w in (self.issuer, self.superior, self.number, self.type_code, self.issuer_code,
                   self.place, self.summary):
             w.textChanged.connect(self.update_preview)
@@ -186,11 +214,29 @@ class PropertiesDialog(QDialog):
         box.setValue(value or low)
         return box
 
+    def _fill_types(self) -> None:
+        """The document types of the chosen profile, keeping what is typed in the box."""
+        current = self.type_name.currentText()
+        self.type_name.blockSignals(True)
+        self.type_name.clear()
+        self.type_name.addItems([t.name for t in self.profile.document_types])
+        self.type_name.setCurrentText(current)
+        self.type_name.blockSignals(False)
+
     def _type_chosen(self, name: str) -> None:
-        for n, code in DOCUMENT_TYPES:
-            if n == name:
-                self.type_code.setText(code)
+        code = self.profile.code_of(name)
+        if code is not None:
+            self.type_code.setText(code)
         self.update_preview()
+
+    def _profile_chosen(self, _index: int) -> None:
+        self.profile = self._profiles[self.profile_choice.currentData()]
+        self._fill_types()
+        self._type_chosen(self.type_name.currentText())  # the code as this profile writes it
+
+    def profile_id(self) -> str:
+        """The id of the chosen format profile."""
+        return self.profile.id
 
     def values(self) -> tuple[Header, Closing]:
         header = Header.from_dict({

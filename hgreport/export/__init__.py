@@ -1,4 +1,4 @@
-"""Export of a report to a Word document in the official Party layout, with real footnotes.
+"""Export of a report to a Word document in its format profile's layout, with real footnotes.
 
 ``export_docx(report, path)`` is the one call the command line and the window use."""
 

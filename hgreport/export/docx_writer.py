@@ -1,9 +1,11 @@
-"""One-click export: the report as a Word document in the official Party layout.
+"""One-click export: the report as a Word document in the layout of its format profile.
 
 The body (header table, title block, sections, closing table) and the footnotes are built as
 WordprocessingML text, parsed once with lxml and put into a python-docx document whose styles
-come from the format profile. The file is written next to the target and then moved over it,
-so a failure never leaves a half-written document behind."""
+come from the format profile. The header, title and closing are drawn from the layout plan
+(:mod:`hgreport.layout.plan`); this module only turns its lines into paragraphs. The file is
+written next to the target and then moved over it, so a failure never leaves a half-written
+document behind."""
 
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from pathlib import Path
 
 from docx.oxml.parser import parse_xml
 
+from ..layout import BlankLine, ColumnsPlan, Item, Profile, RuleLine, layout_plan
+from ..layout.text import upper
 from ..model import Paragraph, Report, Section, walk_tree
 from ..numbering import Numbering
 from ..resources import load_profile
@@ -32,19 +36,33 @@ from .errors import (
 )
 from .filenames import free_name, other_folder, suggested_filename
 from .footnotes import add_footnotes_part, footnotes_xml
-from .layout import bold_caps_width_pt, date_line, number_line, recipient_lines, upper
 from .package import add_page_numbers, new_document, set_properties
 from .styles import BODY_STYLE, heading_style
 
 Progress = Callable[[int, int], None]
 
 
+def item_xml(item: Item) -> str:
+    """One line of a layout plan as a paragraph: text, an empty line or a rule."""
+    if isinstance(item, BlankLine):
+        run_props = x.rpr(size_pt=item.size_pt) if item.size_pt is not None else ""
+        return x.paragraph(x.ppr(jc=item.align, run_props=run_props), "")
+    if isinstance(item, RuleLine):
+        side = x.mm(item.indent_mm)
+        return x.paragraph(x.ppr(keep_next=item.keep_next, border_bottom=item.width_pt,
+                                 ind_left=side, ind_right=side, line_pt=item.gap_pt,
+                                 jc="center", run_props=x.rpr(size_pt=2)), "")
+    props = x.ppr(keep_next=item.keep_next, before_pt=item.space_before_pt, jc=item.align)
+    return x.paragraph(props, x.text_run(item.text, x.rpr(item.marks, size_pt=item.size_pt)))
+
+
 class BodyBuilder:
     """Builds the body XML of one report in reading order, numbering footnotes as it goes."""
 
-    def __init__(self, report: Report, profile: dict):
+    def __init__(self, report: Report, profile: Profile):
         self.report = report
         self.profile = profile
+        self.plan = layout_plan(report.header, report.closing, profile)
         self.numbering = Numbering.from_profile(profile)
         self.numbers = report.footnote_numbers()
         self._referenced: set[str] = set()
@@ -65,60 +83,10 @@ class BodyBuilder:
         return [(n, self.report.footnotes.get(fid)) for fid, n in self.numbers.items()]
 
     # -- blocks ---------------------------------------------------------------------------
-    def header_table(self) -> None:
-        h = self.report.header
-        spec = self.profile["header_table"]
-
-        def line(text: str, st: dict, *, caps: bool | None = None, **para) -> str:
-            caps = st.get("caps", False) if caps is None else caps
-            marks = tuple(m for m, on in (("b", st.get("bold")), ("i", st.get("italic")),
-                                          ("u", st.get("underline"))) if on)
-            props = x.ppr(jc="center", **para)
-            return x.paragraph(props, x.text_run(upper(text) if caps else text,
-                                                 x.rpr(marks, size_pt=st.get("size_pt", 14))))
-
-        left = []
-        if h.superior:
-            left.append(line(h.superior, spec["superior"]))
-        left.append(line(h.issuer, spec["issuer"]) if h.issuer else x.paragraph("", ""))
-        left.append(line(spec["star"].get("text", "*"), spec["star"]))
-        left.append(line(number_line(h, self.profile), spec["number"]))
-        if h.urgency:
-            left.append(line(h.urgency, spec["urgency"]))
-        if h.draft_mark:
-            left.append(line(h.draft_mark, spec["draft_mark"]))
-
-        title_spec = spec["party_title"]
-        title = title_spec.get("text", "ĐẢNG CỘNG SẢN VIỆT NAM")
-        right_width_mm = spec["right_mm"]
-        rule = spec.get("party_rule", {})
-        length_mm = rule.get("length_mm") or (
-            bold_caps_width_pt(title, title_spec.get("size_pt", 15)) * 25.4 / 72)
-        side = x.mm(max(0.0, (right_width_mm - length_mm) / 2))
-        right = [
-            line(title, title_spec),
-            x.paragraph(x.ppr(border_bottom=rule.get("width_pt", 0.75), ind_left=side,
-                              ind_right=side, line_pt=rule.get("gap_pt", 3), jc="center",
-                              run_props=x.rpr(size_pt=2)), ""),
-            line(date_line(h, self.profile), spec["place_date"],
-                 before_pt=spec["place_date"].get("space_before_pt", 12)),
-        ]
-        self.parts.append(x.borderless_table([x.mm(spec["left_mm"]), x.mm(right_width_mm)],
-                                             ["".join(left), "".join(right)]))
-
-    def title_block(self) -> None:
-        h = self.report.header
-        spec = self.profile["title_block"]
-        for key, text in (("type", h.type_name), ("summary", h.summary),
-                          ("dashes", spec["dashes"].get("text", "-----"))):
-            st = spec[key]
-            if not text:
-                continue
-            marks = tuple(m for m, on in (("b", st.get("bold")), ("i", st.get("italic"))) if on)
-            text = upper(text) if st.get("caps") else text
-            props = x.ppr(keep_next=True, before_pt=st.get("space_before_pt"), jc="center")
-            self.parts.append(x.paragraph(props, x.text_run(text, x.rpr(marks,
-                                                                        size_pt=st["size_pt"]))))
+    def columns(self, plan: ColumnsPlan) -> None:
+        """Two blocks side by side in a borderless table."""
+        cells = ["".join(item_xml(i) for i in plan.left), "".join(item_xml(i) for i in plan.right)]
+        self.parts.append(x.borderless_table([x.mm(plan.left_mm), x.mm(plan.right_mm)], cells))
 
     def body(self, paragraphs: list[Paragraph], keep_last: bool = False) -> None:
         """Body paragraphs; ``keep_last`` keeps the last one on the page of what follows."""
@@ -145,59 +113,28 @@ class BodyBuilder:
             f'<w:p><w:pPr><w:pStyle w:val="{heading_style(level)}"/></w:pPr>'
             f"{x.text_run(text)}{refs}</w:p>")
 
-    def closing_table(self) -> None:
-        c = self.report.closing
-        spec = self.profile["closing_table"]
-        before = spec.get("space_before_pt", 12)
-
-        def line(text: str, st: dict, jc: str, first: bool, caps: bool = False) -> str:
-            marks = tuple(m for m, on in (("b", st.get("bold")), ("i", st.get("italic")),
-                                          ("u", st.get("underline"))) if on)
-            props = x.ppr(jc=jc, before_pt=before if first else None)
-            text = upper(text) if caps or st.get("caps") else text
-            return x.paragraph(props, x.text_run(text, x.rpr(marks, size_pt=st.get("size_pt",
-                                                                                    14))))
-
-        left = []
-        recipients = recipient_lines(c, self.profile)
-        if recipients:
-            label = spec["recipients_label"]
-            left.append(line(label.get("text", "Nơi nhận:"), label, "left", True))
-            left.extend(line(r, spec["recipient"], "left", False) for r in recipients)
-        right = []
-        if c.authority:
-            right.append(line(c.authority, spec["authority"], "center", not right))
-        if c.position:
-            right.append(line(c.position, spec["position"], "center", not right))
-        size = spec["signer"].get("size_pt", 14)
-        right.extend(x.paragraph(x.ppr(jc="center", run_props=x.rpr(size_pt=size)), "")
-                     for _ in range(int(spec.get("signature_space_lines", 4))))
-        if c.signer:
-            right.append(line(c.signer, spec["signer"], "center", False))
-        if not (left or c.authority or c.position or c.signer):
+    def closing(self) -> None:
+        plan = self.plan.closing
+        if plan is None:
             return
-        self.parts.append(x.borderless_table([x.mm(spec["left_mm"]), x.mm(spec["right_mm"])],
-                                             ["".join(left), "".join(right)]))
+        self.columns(plan)
         # Word wants a paragraph between a final table and the section properties; make it
         # 1 pt high with no spacing, so a closing block that ends a page adds no empty page
         self.parts.append(x.paragraph(x.ppr(before_pt=0, after_pt=0, line_pt=1,
                                             run_props=x.rpr(size_pt=1)), ""))
 
     def section_properties(self) -> None:
-        page = self.profile["page"]
-        width, height = x.mm(page["width_mm"]), x.mm(page["height_mm"])
-        orient = ""
-        if page.get("orientation") == "landscape":
-            width, height = max(width, height), min(width, height)
-            orient = ' w:orient="landscape"'
+        page = self.profile.page
+        width, height = (x.mm(v) for v in page.size_mm)
+        orient = ' w:orient="landscape"' if page.orientation == "landscape" else ""
         self.parts.append(
             f'<w:sectPr><w:pgSz w:w="{width}" w:h="{height}"{orient}/>'
-            f'<w:pgMar w:top="{x.mm(page["margin_top_mm"])}" '
-            f'w:right="{x.mm(page["margin_right_mm"])}" '
-            f'w:bottom="{x.mm(page["margin_bottom_mm"])}" '
-            f'w:left="{x.mm(page["margin_left_mm"])}" '
-            f'w:header="{x.mm(page.get("header_distance_mm", 10))}" '
-            f'w:footer="{x.mm(page.get("footer_distance_mm", 10))}" w:gutter="0"/>'
+            f'<w:pgMar w:top="{x.mm(page.margin_top_mm)}" '
+            f'w:right="{x.mm(page.margin_right_mm)}" '
+            f'w:bottom="{x.mm(page.margin_bottom_mm)}" '
+            f'w:left="{x.mm(page.margin_left_mm)}" '
+            f'w:header="{x.mm(page.header_distance_mm)}" '
+            f'w:footer="{x.mm(page.footer_distance_mm)}" w:gutter="0"/>'
             '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>')
 
     # -- the whole body -------------------------------------------------------------------
@@ -215,8 +152,8 @@ class BodyBuilder:
 
         if progress:
             progress(0, total)
-        self.header_table()
-        self.title_block()
+        self.columns(self.plan.header)
+        self.parts.extend(item_xml(item) for item in self.plan.title)
         if report.intro.title:
             self.heading(report.intro, 1, "")
         else:
@@ -231,13 +168,13 @@ class BodyBuilder:
         if report.ending.title:
             self.heading(report.ending, 1, "")
         self.body(report.ending.body, keep_last=True)
-        self.closing_table()
+        self.closing()
         self.section_properties()
         step()
         return f"<w:body {x.NSDECL}>{''.join(self.parts)}</w:body>"
 
 
-def build_document(report: Report, profile: dict, progress: Progress | None = None,
+def build_document(report: Report, profile: Profile, progress: Progress | None = None,
                    extra_steps: int = 0):
     """The python-docx document of ``report`` (not yet saved) and the number of progress
     steps (sections and blocks written, plus ``extra_steps`` left for the caller)."""
@@ -358,7 +295,7 @@ def write_atomically(target: Path, write: Callable[[object], None]) -> Path:
     return target
 
 
-def export_docx(report: Report, path: str | Path, profile: dict | None = None,
+def export_docx(report: Report, path: str | Path, profile: Profile | None = None,
                 progress: Progress | None = None) -> Path:
     """Write ``report`` as a Word document at ``path`` and return the path written.
 

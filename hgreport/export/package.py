@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 import zipfile
 from functools import lru_cache
 
 import docx
 from docx.document import Document
 
+from ..layout.profile import Profile
 from ..model import Header
 from .ooxml import INVALID_XML, NSDECL, paragraph, ppr
 from .styles import HEADER_STYLE, styles_xml
@@ -82,8 +82,7 @@ _APP = (
 
 
 @lru_cache(maxsize=8)
-def _base_package(profile_json: str, heading_levels: int) -> bytes:
-    profile = json.loads(profile_json)
+def _base_package(profile: Profile, heading_levels: int) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
         for name, text in (("[Content_Types].xml", _CONTENT_TYPES), ("_rels/.rels", _ROOT_RELS),
@@ -96,10 +95,10 @@ def _base_package(profile_json: str, heading_levels: int) -> bytes:
     return buf.getvalue()
 
 
-def new_document(profile: dict, heading_levels: int = 4) -> Document:
-    """An empty python-docx document whose styles come from ``profile``."""
-    key = json.dumps(profile, sort_keys=True, ensure_ascii=False)
-    return docx.Document(io.BytesIO(_base_package(key, max(heading_levels, 1))))
+def new_document(profile: Profile, heading_levels: int = 4) -> Document:
+    """An empty python-docx document whose styles come from ``profile`` (frozen, so the base
+    package of a profile is made once and kept)."""
+    return docx.Document(io.BytesIO(_base_package(profile, max(heading_levels, 1))))
 
 
 def document_date(header: Header) -> dt.datetime:
@@ -135,12 +134,12 @@ _PAGE_FIELD = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
                '<w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
 
 
-def add_page_numbers(document: Document, profile: dict) -> None:
-    """Page numbers centred at the top; page 1 gets its own empty header unless the profile
-    shows the number there too."""
+def add_page_numbers(document: Document, profile: Profile) -> None:
+    """Page numbers in the page header (aligned and sized by the header style); page 1 gets
+    its own empty header unless the profile shows the number there too."""
     from docx.oxml.parser import parse_xml
 
-    spec = profile.get("page_number", {})
+    spec = profile.page_number
     section = document.sections[0]
 
     def fill(header, content: str) -> None:
@@ -153,7 +152,7 @@ def add_page_numbers(document: Document, profile: dict) -> None:
                                  + paragraph(ppr(style=HEADER_STYLE), content) + "</w:wrap>")[0])
 
     fill(section.header, _PAGE_FIELD)
-    if not spec.get("show_on_first_page", False):
+    if not spec.show_on_first_page:
         section.different_first_page_header_footer = True
         fill(section.first_page_header, "")
 

@@ -8,6 +8,7 @@ the body's first-line indent or exact line spacing."""
 
 from __future__ import annotations
 
+from ..layout.profile import ParagraphStyle, Profile
 from ..numbering import Numbering
 from .ooxml import FOOTNOTE_REF_STYLE, FOOTNOTE_TEXT_STYLE, JC, NSDECL, esc_attr, mm, pt
 
@@ -25,14 +26,17 @@ def _size(size_pt: float) -> str:
     return f'<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>'
 
 
-def _spacing(spec: dict, single: bool = False) -> str:
-    before = pt(spec.get("space_before_pt", 0))
-    after = pt(spec.get("space_after_pt", 0))
-    if single or spec.get("line_spacing") == "single":
+_LINE_RULE = {"exact": "exact", "at_least": "atLeast"}
+
+
+def _spacing(spec: ParagraphStyle) -> str:
+    before = pt(spec.space_before_pt)
+    after = pt(spec.space_after_pt)
+    if spec.line_spacing == "single":
         line = 'w:line="240" w:lineRule="auto"'
     else:
-        line = (f'w:line="{pt(spec.get("line_spacing_pt", 18))}" '
-                f'w:lineRule="{spec.get("line_rule", "exact")}"')
+        line = (f'w:line="{pt(spec.line_spacing_pt)}" '
+                f'w:lineRule="{_LINE_RULE[spec.line_spacing]}"')
     return f'<w:spacing w:before="{before}" w:after="{after}" {line}/>'
 
 
@@ -54,21 +58,21 @@ def _paragraph_style(style_id: str, name: str, ppr: str, rpr: str = "", *, based
     return "".join(parts)
 
 
-def styles_xml(profile: dict, heading_levels: int = 4) -> str:
+def styles_xml(profile: Profile, heading_levels: int = 4) -> str:
     """styles.xml for ``profile``; heading styles 1 … ``heading_levels`` (at most 9)."""
-    font = profile["font"]["name"]
-    color = profile["font"].get("color", "000000")
-    body = profile["body"]
-    notes = profile["footnotes"]
-    headings = profile["headings"]
+    font = profile.font.name
+    color = profile.font.color
+    body = profile.body
+    notes = profile.footnotes
+    headings = profile.headings
     numbering = Numbering.from_profile(profile)
-    page_number = profile.get("page_number", {})
+    page_number = profile.page_number
     fonts = (f'<w:rFonts w:ascii="{esc_attr(font)}" w:hAnsi="{esc_attr(font)}" '
              f'w:eastAsia="{esc_attr(font)}" w:cs="{esc_attr(font)}"/>')
     out = [
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles {NSDECL}>',
         "<w:docDefaults><w:rPrDefault><w:rPr>", fonts, f'<w:color w:val="{color}"/>',
-        _size(body["size_pt"]), '<w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/>',
+        _size(body.size_pt), '<w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/>',
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>",
         '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
         "</w:pPr></w:pPrDefault></w:docDefaults>",
@@ -89,12 +93,12 @@ def styles_xml(profile: dict, heading_levels: int = 4) -> str:
         '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
     ]
-    body_ppr = (_spacing(body) + f'<w:ind w:firstLine="{mm(body.get("first_line_indent_mm", 0))}"/>'
-                f'<w:jc w:val="{JC.get(body.get("align", "justify"), "both")}"/>')
+    body_ppr = (_spacing(body) + f'<w:ind w:firstLine="{mm(body.first_line_indent_mm)}"/>'
+                f'<w:jc w:val="{JC[body.align]}"/>')
     out.append(_paragraph_style(BODY_STYLE, "Body Text", body_ppr, next_style=BODY_STYLE,
                                 ui_priority=99))
-    heading_ppr_common = (_spacing(body) + f'<w:ind w:firstLine="{mm(headings.get("indent_mm", 0))}"/>'
-                          f'<w:jc w:val="{JC.get(body.get("align", "justify"), "both")}"/>')
+    heading_ppr_common = (_spacing(body) + f'<w:ind w:firstLine="{mm(headings.indent_mm)}"/>'
+                          f'<w:jc w:val="{JC[body.align]}"/>')
     for level in range(1, min(max(heading_levels, 1), MAX_HEADING_LEVEL) + 1):
         st = numbering.level_style(level)
         rpr = ("<w:b/><w:bCs/>" if st.bold else '<w:b w:val="0"/><w:bCs w:val="0"/>')
@@ -105,18 +109,17 @@ def styles_xml(profile: dict, heading_levels: int = 4) -> str:
                + f'<w:outlineLvl w:val="{level - 1}"/>')
         out.append(_paragraph_style(heading_style(level), f"heading {level}", ppr, rpr,
                                     based_on=BODY_STYLE, next_style=BODY_STYLE, ui_priority=9))
-    note_ppr = (_spacing(notes, single=notes.get("line_spacing", "single") == "single")
-                + f'<w:ind w:left="0" w:firstLine="{mm(notes.get("first_line_indent_mm", 0))}"/>'
-                f'<w:jc w:val="{JC.get(notes.get("align", "justify"), "both")}"/>')
+    note_ppr = (_spacing(notes)
+                + f'<w:ind w:left="0" w:firstLine="{mm(notes.first_line_indent_mm)}"/>'
+                f'<w:jc w:val="{JC[notes.align]}"/>')
     out.append(_paragraph_style(FOOTNOTE_TEXT_STYLE, "footnote text", note_ppr,
-                                _size(notes["size_pt"]), ui_priority=99, q_format=False))
+                                _size(notes.size_pt), ui_priority=99, q_format=False))
     out.append(f'<w:style w:type="character" w:styleId="{FOOTNOTE_REF_STYLE}">'
                '<w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/>'
                '<w:uiPriority w:val="99"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
                "</w:style>")
-    header_ppr = (f'<w:jc w:val="{JC.get(page_number.get("align", "center"), "center")}"/>')
-    out.append(_paragraph_style(HEADER_STYLE, "header", header_ppr,
-                                _size(page_number.get("size_pt", body["size_pt"])),
+    header_ppr = f'<w:jc w:val="{JC[page_number.align]}"/>'
+    out.append(_paragraph_style(HEADER_STYLE, "header", header_ppr, _size(page_number.size_pt),
                                 ui_priority=99, q_format=False))
     out.append("</w:styles>")
     return "".join(out)

@@ -668,6 +668,10 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
             <translation>Thông tin văn bản</translation>
         </message>
         <message>
+            <source>Format profile:</source>
+            <translation>Mẫu trình bày:</translation>
+        </message>
+        <message>
             <source>e.g. ĐẢNG BỘ TỈNH … (may be empty)</source>
             <translation>ví dụ ĐẢNG BỘ TỈNH … (có thể để trống)</translation>
         </message>

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 from ui.properties import PropertiesDialog
 
 
@@ -133,3 +133,100 @@ def test_after_export_open_and_show_in_folder(window, dialog_log, monkeypatch):
     dialog_log.after_export = "folder"
     window.export()
     assert opened[-1] == str(path.parent)
+
+
+@needs_export
+def test_choosing_the_profile_changes_the_preview_the_numbers_and_the_export(
+        window, seed_db, dialog_log, monkeypatch):
+    seen = {}
+
+    def choose(dlg: PropertiesDialog):
+        assert dlg.profile_choice.currentData() == "hd36-2018"
+        assert [dlg.profile_choice.itemData(i) for i in range(dlg.profile_choice.count())] == [
+            "hd36-2018", "nd30-2020"]
+        party = dlg.preview.text()
+        assert "ĐẢNG CỘNG SẢN VIỆT NAM" in party and "CỘNG HÒA" not in party
+        dlg.type_name.setCurrentText("QUY ĐỊNH")
+        assert dlg.type_code.text() == "QĐ"
+        dlg.profile_choice.setCurrentIndex(dlg.profile_choice.findData("nd30-2020"))
+        assert dlg.type_code.text() == "QyĐ"  # the code as the State list writes it
+        names = [dlg.type_name.itemText(i) for i in range(dlg.type_name.count())]
+        assert "THÔNG CÁO" in names and "THÔNG TRI" not in names
+        dlg.type_name.setCurrentText("BÁO CÁO")
+        dlg.number.setText("7")
+        seen["preview"] = dlg.preview.text()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PropertiesDialog, "exec", choose)
+    assert window.edit_properties()
+    state = seen["preview"]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in state and "Độc lập - Tự do - Hạnh phúc" in state
+    assert "Số: 07/BC-TU" in state and "ĐẢNG CỘNG SẢN VIỆT NAM" not in state and "-----" not in state
+    with ReportStore.open(seed_db) as store:
+        assert store.load_report().profile == "nd30-2020"
+    # the section numbers follow the State numbering at once ("a)" under "1.")
+    assert "a)" in window.session.section_numbers().values()
+    assert "3.1." not in window.session.section_numbers().values()
+    path = window.export()
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in xml and "Số: 07/BC-TU" in xml
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in xml
+    # and back: the Party layout again
+    monkeypatch.setattr(PropertiesDialog, "exec", lambda dlg: (
+        dlg.profile_choice.setCurrentIndex(dlg.profile_choice.findData("hd36-2018")),
+        QDialog.DialogCode.Accepted)[1])
+    assert window.edit_properties()
+    with zipfile.ZipFile(window.export()) as z:
+        assert "ĐẢNG CỘNG SẢN VIỆT NAM" in z.read("word/document.xml").decode("utf-8")
+
+
+def test_the_on_screen_page_follows_the_profile(window, monkeypatch, qapp):
+    """Font, size, line spacing, indent and text width on screen come from the profile: a
+    profile with other values redraws the open sections without making them unsaved."""
+    import dataclasses
+
+    import ui.session as session_module
+    from hgreport.resources import load_profile
+    from ui.blocks import MM_TO_PX, PT_TO_PX
+
+    party = load_profile()
+    other = dataclasses.replace(
+        party, id="other",
+        body=dataclasses.replace(party.body, size_pt=13, line_spacing_pt=21,
+                                 first_line_indent_mm=12.7),
+        page=dataclasses.replace(party.page, margin_left_mm=20))
+    with_text = [s.id for s in window.session.report.ordered_sections() if s.body]
+    doc = window.session.document(with_text[0])
+    assert doc.defaultFont().pointSizeF() == 14 and doc.defaultFont().family() == "Times New Roman"
+    assert abs(doc.begin().blockFormat().lineHeight() - 18 * PT_TO_PX) < 0.01
+    width = window.editor.page_width
+    window.show()
+    window.resize(1900, 900)
+    qapp.processEvents()
+    side = window.editor.viewportMargins().left()
+    assert side > 50  # the page is centred with grey on both sides
+    monkeypatch.setattr(session_module, "load_profile", lambda *args: other)
+    window.session.set_profile("other")
+    assert abs((side - window.editor.viewportMargins().left()) - 10 * MM_TO_PX / 2) <= 1
+    assert doc.defaultFont().pointSizeF() == 13
+    block = doc.begin().blockFormat()
+    assert abs(block.lineHeight() - 21 * PT_TO_PX) < 0.01
+    assert abs(block.textIndent() - 12.7 * MM_TO_PX) < 0.01
+    assert window.editor.page_width - width == round(175 * MM_TO_PX) - round(165 * MM_TO_PX)
+    assert window.session.state == "saved" and not window.session.dirty
+    later = window.session.document(with_text[1])  # a section opened afterwards too
+    assert later.defaultFont().pointSizeF() == 13
+    assert abs(later.begin().blockFormat().lineHeight() - 21 * PT_TO_PX) < 0.01
+
+
+def test_a_colleagues_profile_change_is_taken_in(window, seed_db):
+    with ReportStore.open(seed_db, author="Bình") as colleague:
+        theirs = colleague.load_report()
+        theirs.profile = "nd30-2020"
+        colleague.save_header(theirs)
+    window.sharing.poll()
+    assert window.session.profile.id == "nd30-2020"
+    assert "a)" in window.session.section_numbers().values()
+    with zipfile.ZipFile(window.export()) as z:
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in z.read("word/document.xml").decode()
