@@ -115,7 +115,7 @@ class _Run:
 def _create(run: _Run) -> str:
     from .interchange import load_report_json
     from .resources import template_path
-    from .store import ReportStore
+    from .storage import ReportStore
 
     report = load_report_json(template_path(SAMPLE_TEMPLATE))
     if not report.sections:
@@ -126,7 +126,7 @@ def _create(run: _Run) -> str:
 
 
 def _open(run: _Run) -> str:
-    from .store import ReportStore
+    from .storage import ReportStore
 
     with ReportStore.open(run.db, author=AUTHOR) as store:
         report = store.load_report()
@@ -137,7 +137,7 @@ def _open(run: _Run) -> str:
 
 def _add(run: _Run) -> str:
     from .model import Footnote, Paragraph, Run, Section
-    from .store import ReportStore
+    from .storage import ReportStore
 
     with ReportStore.open(run.db, author=AUTHOR) as store:
         report = store.load_report()
@@ -158,7 +158,7 @@ def _add(run: _Run) -> str:
 
 
 def _reopen(run: _Run) -> str:
-    from .store import ReportStore
+    from .storage import ReportStore
 
     with ReportStore.open(run.db, author=AUTHOR) as store:
         report = store.load_report()
@@ -176,7 +176,7 @@ def _reopen(run: _Run) -> str:
 
 
 def _search(run: _Run) -> str:
-    from .store import ReportStore
+    from .storage import ReportStore
 
     with ReportStore.open(run.db, author=AUTHOR, read_only=True) as store:
         hits = store.search(SEARCH_WORDS)
@@ -271,10 +271,10 @@ def _window(run: _Run) -> str:
         raise StepSkipped(_t("no_platform"))
     try:
         app_module = importlib.import_module("ui.app")
-        main_window = importlib.import_module("ui.main_window")
+        main_window = importlib.import_module("ui.settings")
     except ImportError as exc:
         raise StepSkipped(_t("no_ui", detail=exc)) from None
-    from .store import ReportStore
+    from .storage import ReportStore
 
     with _environment(QT_QPA_PLATFORM="offscreen",
                       HGREPORT_DATA_DIR=str(run.folder / "data")), \

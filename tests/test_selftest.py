@@ -21,7 +21,7 @@ def user_settings(tmp_path_factory):
     """The person's own window settings, in a temporary folder, with a last-opened report."""
     from PySide6.QtCore import QSettings
 
-    from ui.main_window import settings
+    from ui.settings import settings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path_factory.mktemp("qsettings")))

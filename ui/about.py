@@ -10,12 +10,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from hgreport import __version__
+from hgreport.layout import Profile
 
 
 class AboutDialog(QDialog):
     """What a clerk or IT staff needs to know about the program in front of them."""
 
-    def __init__(self, profile: dict, icon: QIcon | None = None, parent: QWidget | None = None):
+    def __init__(self, profile: Profile, icon: QIcon | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About hgreport"))
@@ -34,8 +35,7 @@ class AboutDialog(QDialog):
         self.purpose.setWordWrap(True)
         layout.addWidget(self.purpose)
         self.profile_label = QLabel(self.tr("Format profile in use: <b>{name}</b><br>Based on: {basis}")
-                                    .format(name=profile.get("name", profile.get("id", "")),
-                                            basis=profile.get("based_on", "")))
+                                    .format(name=profile.name, basis=profile.based_on))
         self.profile_label.setWordWrap(True)
         self.profile_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.profile_label)

@@ -1,4 +1,5 @@
-"""Starting the window: the application, translators, and which report to open."""
+"""Starting hgreport's window: the application and its translators, the person's name (asked
+once), and which report to open first (the one given, the last one, or the first-run choice)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -14,61 +14,10 @@ from hgreport import errors
 
 from . import dialogs
 from .i18n import install_translators
-
-_windows: list = []  # open main windows (kept alive here, one per report)
-
-
-def author() -> str:
-    """Who revisions are saved as: HGREPORT_AUTHOR, else the name given on the first run,
-    else the login name."""
-    from .identity import author_name
-
-    return author_name()
-
-
-def create_from_template(name: str, path: str | Path):
-    """A new report file at ``path`` from a shipped template (``annual``, ``sample``)."""
-    from hgreport.interchange import load_report_json
-    from hgreport.resources import template_path
-    from hgreport.store import ReportStore
-
-    report = load_report_json(template_path(name))
-    return ReportStore.create(path, report, author=author())
-
-
-def open_window(store):
-    from .main_window import MainWindow
-
-    win = MainWindow(store)
-    _windows.append(win)
-    win.destroyed.connect(lambda *_: _windows.remove(win) if win in _windows else None)
-    win.show()
-    return win
-
-
-def open_path(path: str | Path, parent: QWidget | None = None):
-    """Open a report file in a new window (or bring its window forward)."""
-    from hgreport.store import ReportStore
-
-    resolved = Path(path).resolve()
-    for win in _windows:
-        try:
-            if Path(win.store.path).resolve() == resolved and win.isVisible():
-                win.raise_()
-                win.activateWindow()
-                return win
-        except RuntimeError:
-            continue
-    try:
-        store = ReportStore.open(resolved, author=author())
-    except errors.ReportError as exc:
-        dialogs.show_error(parent, str(exc))
-        return None
-    win = open_window(store)
-    if store.read_only:
-        dialogs.show_info(win, QCoreApplication.translate(
-            "MainWindow", "This report is opened read-only: changes cannot be saved to it."))
-    return win
+from .identity import ensure
+from .report_files import create_from_template
+from .settings import chosen_language, icon_path, last_file
+from .windows import open_path, open_window
 
 
 def _sample_path() -> Path:
@@ -110,11 +59,8 @@ def application(lang: str = "vi") -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("hgreport")
     app.setOrganizationName("hgreport")
-    from .main_window import icon_path, settings
-
     app.setWindowIcon(QIcon(icon_path()))
-    chosen = settings().value("language") or lang
-    app._hg_translators = install_translators(app, str(chosen))
+    app._hg_translators = install_translators(app, chosen_language(lang))
     return app
 
 
@@ -131,17 +77,14 @@ def run(path: str | None = None, lang: str = "vi") -> int:
     Returns the application's exit code."""
     _without_numpy()
     app = application(lang)
-    from .identity import ensure
-    from .main_window import settings
-
     ensure(None)  # name and unit, asked once (never with HGREPORT_AUTHOR set)
     win = None
     if path:
         win = open_path(path)
     else:
-        last = settings().value("last_file")
-        if last and Path(str(last)).exists():
-            win = open_path(str(last))
+        last = last_file()
+        if last and Path(last).exists():
+            win = open_path(last)
         if win is None:
             win = first_run()
     if win is None:

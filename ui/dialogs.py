@@ -6,6 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from .identity_dialog import IdentityDialog
+from .restore_dialog import RestoreDialog
+
 
 def _filter() -> str:
     return (
@@ -149,8 +152,6 @@ def ask_merge_path(parent: QWidget | None, folder: str = "") -> str | None:
 
 def ask_identity(parent: QWidget | None, name: str = "", unit: str = "") -> tuple[str, str] | None:
     """Who is writing (asked once): (name, unit), or None when closed."""
-    from .identity import IdentityDialog
-
     dlg = IdentityDialog(name, unit, parent)
     if dlg.exec() != dlg.DialogCode.Accepted:
         return None
@@ -176,8 +177,6 @@ def ask_after_export(parent: QWidget | None, path: str) -> str | None:
 
 def choose_deleted_section(parent: QWidget | None, sections) -> str | None:
     """Which deleted section to bring back (its id), or None."""
-    from .main_window import RestoreDialog
-
     dlg = RestoreDialog(sections, parent)
     if dlg.exec() != dlg.DialogCode.Accepted:
         return None

@@ -1,9 +1,12 @@
-"""Find and replace in the section or across the report, with an accent-insensitive option."""
+"""Find and replace in the section or across the report, with an accent-insensitive option:
+the bar under the editor, and the search that walks the sections."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -14,6 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from hgreport.text import fold
+
+from .i18n import format_number
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)  # the context of the translations
 
 
 def _folded(text: str, accents: bool, case: bool) -> tuple[str, list[int] | None]:
@@ -63,7 +72,7 @@ def find_all(text: str, needle: str, *, accents: bool = True, case: bool = False
 
 
 class FindBar(QWidget):
-    """A bar under the editor: find, replace, options. The window does the searching."""
+    """A bar under the editor: find, replace, options. :class:`Finder` does the searching."""
 
     findNext = Signal()
     replaceOne = Signal()
@@ -122,3 +131,98 @@ class FindBar(QWidget):
 
     def options(self) -> dict:
         return {"accents": not self.accents.isChecked(), "case": self.case.isChecked()}
+
+
+class Finder:
+    """Searches what the bar asks for: in the editor's section, or through every section of
+    the report in reading order; replaces without ever removing a footnote reference."""
+
+    def __init__(self, bar: FindBar, session, editor, go_to: Callable[[str], None]):
+        self.bar = bar
+        self.session = session
+        self.editor = editor
+        self.go_to = go_to  # show a section in the editor (and select it in the tree)
+        bar.findNext.connect(self.find_next)
+        bar.replaceOne.connect(self.replace_one)
+        bar.replaceAll.connect(self.replace_all)
+
+    def open(self, replace: bool) -> None:
+        """Show the bar, with the editor's selection (one line of it) to look for."""
+        selected = self.editor.textCursor().selectedText()
+        self.bar.open(replace, selected if "\u2029" not in selected else "")
+
+    def _matches(self, section_id: str):
+        doc = self.session.document(section_id)
+        return find_all(doc.toRawText(), self.bar.find_edit.text(), **self.bar.options())
+
+    def find_next(self) -> bool:
+        """Select the next match after the cursor (in the section, or across the report)."""
+        needle = self.bar.find_edit.text()
+        if not needle or self.editor.section_id is None:
+            return False
+        cursor = self.editor.textCursor()
+        after = max(cursor.position(), cursor.anchor())
+        order = [s.id for s in self.session.report.all_sections()]
+        current = self.editor.section_id
+        for start, end in self._matches(current):
+            if start >= after:
+                return self._select(current, start, end)
+        if self.bar.whole_report.isChecked():
+            i = order.index(current)
+            for sid in order[i + 1:] + order[:i + 1]:
+                found = self._matches(sid)
+                if found:
+                    return self._select(sid, *found[0])
+        else:
+            found = self._matches(current)
+            if found:
+                return self._select(current, *found[0])
+        self.bar.status.setText(_tr("Not found"))
+        return False
+
+    def _select(self, section_id: str, start: int, end: int) -> bool:
+        if section_id != self.editor.section_id:
+            self.go_to(section_id)
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.bar.status.setText("")
+        return True
+
+    def replace_one(self) -> None:
+        cursor = self.editor.textCursor()
+        if cursor.hasSelection():
+            found = find_all(cursor.selectedText(), self.bar.find_edit.text(),
+                             **self.bar.options())
+            if found and found[0] == (0, len(cursor.selectedText())):
+                cursor.insertText(self.bar.replace_edit.text())
+        self.find_next()
+
+    def replace_all(self) -> int:
+        """Replace every match (in the section or the whole report); one undo step per
+        section. Returns the number of replacements."""
+        new = self.bar.replace_edit.text()
+        if self.bar.whole_report.isChecked():
+            targets = [s.id for s in self.session.report.all_sections()]
+        else:
+            targets = [self.editor.section_id] if self.editor.section_id else []
+        total = 0
+        for sid in targets:
+            found = self._matches(sid)
+            if not found:
+                continue
+            doc = self.session.document(sid)
+            cursor = QTextCursor(doc)
+            cursor.beginEditBlock()
+            for start, end in reversed(found):
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                if "\ufffc" in cursor.selectedText():
+                    continue  # never replace a footnote reference away
+                cursor.insertText(new)
+                total += 1
+            cursor.endEditBlock()
+        self.bar.status.setText(_tr("%1 replaced").replace("%1", format_number(total)))
+        return total

@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QPyTextObject,
     QShortcut,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -73,6 +74,24 @@ class FootnoteMarker(QPyTextObject):
         painter.drawText(rect.adjusted(0.5, 0, 0, 0),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self.label(fmt))
         painter.restore()
+
+
+def reference_cursors(session, footnote_id: str) -> list[tuple[str, QTextCursor]]:
+    """(section id, cursor selecting the reference) for every reference to ``footnote_id`` in
+    the report, in reading order (normally one; a copy pasted twice makes more)."""
+    found = []
+    for sec in session.report.all_sections():
+        if footnote_id not in sec.footnote_refs() and sec.id not in session.docs:
+            continue
+        doc = session.document(sec.id)
+        cursor = QTextCursor(doc)
+        while True:
+            cursor = doc.find("\ufffc", cursor)
+            if cursor.isNull():
+                break
+            if footnote_id_of(cursor.charFormat()) == footnote_id:
+                found.append((sec.id, QTextCursor(cursor)))
+    return found
 
 
 class FootnotePanel(QWidget):

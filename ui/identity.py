@@ -10,64 +10,17 @@ from __future__ import annotations
 import getpass
 import os
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from hgreport import errors
 
-
-class IdentityDialog(QDialog):
-    """Name and unit (asked once)."""
-
-    def __init__(self, name: str = "", unit: str = "", parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Who is writing?"))
-        intro = QLabel(self.tr("Your name is saved with every change you make, so that "
-                               "colleagues sharing a report can see who wrote what. It is "
-                               "asked only once."), self)
-        intro.setWordWrap(True)
-        self.name_edit = QLineEdit(name, self)
-        self.unit_edit = QLineEdit(unit, self)
-        self.unit_edit.setPlaceholderText(self.tr("e.g. Office of the Party Committee"))
-        form = QFormLayout()
-        form.addRow(self.tr("Full name:"), self.name_edit)
-        form.addRow(self.tr("Unit:"), self.unit_edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.name_edit.textChanged.connect(self._update)
-        lay = QVBoxLayout(self)
-        lay.addWidget(intro)
-        lay.addLayout(form)
-        lay.addWidget(self.buttons)
-        self.setMinimumWidth(440)  # the explanation reads as two lines, not a narrow column
-        self._update()
-
-    def _update(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.name_edit.text().strip()))
-
-    def values(self) -> tuple[str, str]:
-        return " ".join(self.name_edit.text().split()), " ".join(self.unit_edit.text().split())
-
-
-def _settings():
-    from .main_window import settings
-
-    return settings()
+from . import dialogs
+from .settings import settings
 
 
 def stored() -> tuple[str, str] | None:
     """(name, unit) as answered once, or None."""
-    s = _settings()
+    s = settings()
     name = str(s.value("identity/name", "") or "").strip()
     if not name:
         return None
@@ -75,7 +28,7 @@ def stored() -> tuple[str, str] | None:
 
 
 def remember(name: str, unit: str) -> None:
-    s = _settings()
+    s = settings()
     s.setValue("identity/name", " ".join(name.split()))
     s.setValue("identity/unit", " ".join(unit.split()))
     s.sync()
@@ -105,8 +58,6 @@ def ensure(parent: QWidget | None = None) -> tuple[str, str] | None:
     known = stored()
     if known:
         return known
-    from . import dialogs
-
     answer = dialogs.ask_identity(parent, _login(), "")
     if answer and answer[0].strip():
         remember(*answer)
@@ -126,3 +77,15 @@ def register(store) -> None:
         save_author(store, *known)
     except errors.ReportError:
         pass
+
+
+def change(parent: QWidget | None, store) -> None:
+    """File → Your name and unit…: correct what the first run asked; the open report's later
+    saves carry the new name."""
+    known = stored() or (author_name(), "")
+    answer = dialogs.ask_identity(parent, *known)
+    if not answer or not answer[0].strip():
+        return
+    remember(*answer)
+    store.author = author_name()
+    register(store)

@@ -11,6 +11,7 @@ from hgreport import errors
 
 from . import dialogs
 from .i18n import current_language
+from .identity import author_name
 
 
 def _tr(text: str) -> str:
@@ -24,13 +25,12 @@ def ask_docx_path(parent: QWidget | None, folder: str = "") -> str | None:
     return path or None
 
 
-def import_word_report(parent: QWidget | None, folder: str = ""):
-    """Ask for a .docx, import it, say what was found, save it as a new report and open it.
-    Returns the new window, or None when the user stopped or the file was refused."""
+def import_word_report(parent, folder: str = ""):
+    """Ask for a .docx, import it, save it as a new report, open it next to ``parent`` (the
+    window the command came from: its ``open_store`` makes the new window) and say what was
+    found. Returns the new window, or None when the user stopped or the file was refused."""
     from hgreport.importer import import_docx
-    from hgreport.store import ReportStore
-
-    from .app import author, open_window
+    from hgreport.storage import ReportStore
 
     source = ask_docx_path(parent, folder)
     if not source:
@@ -47,11 +47,11 @@ def import_word_report(parent: QWidget | None, folder: str = ""):
     if not target:
         return None
     try:
-        store = ReportStore.create(target, result.report, author=author())
+        store = ReportStore.create(target, result.report, author=author_name())
     except errors.ReportError as exc:
         dialogs.show_error(parent, exc.message(current_language()))
         return None
-    window = open_window(store)
+    window = parent.open_store(store)
     dialogs.show_info(window, "\n".join(
         [_tr("Imported from {name}:").format(name=Path(source).name)]
         + result.summary_lines(current_language())))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
 
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 COLLEAGUE = "Đồng nghiệp"
 

@@ -89,7 +89,7 @@ def dialog_log(monkeypatch, tmp_path_factory):
 @pytest.fixture
 def open_window(qtbot):
     """Open a report file in a main window; closes it (saving) at the end."""
-    from hgreport.store import ReportStore
+    from hgreport.storage import ReportStore
     from ui.main_window import MainWindow
 
     windows = []

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from hgreport.store import ReportStore
-from ui import app
-from ui.main_window import recent_files, settings
+from hgreport.storage import ReportStore
+from ui import app, windows
+from ui.settings import recent_files, settings
 
 
 def _no_loop(monkeypatch):
@@ -19,10 +19,10 @@ def _close_all():
 
     i18n.install_translators(QApplication.instance(), "en")
     i18n._current = i18n.DEFAULT_LANGUAGE
-    for win in list(app._windows):
+    for win in list(windows._windows):
         win.close()
         win.deleteLater()
-    app._windows.clear()
+    windows._windows.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +34,7 @@ def _cleanup():
 def test_run_opens_the_given_file_and_remembers_it(qtbot, monkeypatch, seed_db):
     _no_loop(monkeypatch)
     assert app.run(str(seed_db)) == 0
-    win = app._windows[-1]
+    win = windows._windows[-1]
     assert win.isVisible() and win.store.path.resolve() == seed_db.resolve()
     assert win.tree.items[win.session.report.ordered_sections()[0].id].label().startswith("I. ")
     assert recent_files()[0] == str(seed_db.resolve())
@@ -45,7 +45,7 @@ def test_run_without_a_path_opens_the_last_file(qtbot, monkeypatch, seed_db, dia
     _no_loop(monkeypatch)
     settings().setValue("last_file", str(seed_db))
     assert app.run() == 0
-    assert app._windows[-1].store.path.resolve() == seed_db.resolve()
+    assert windows._windows[-1].store.path.resolve() == seed_db.resolve()
     assert dialog_log.errors == []
     _close_all()
 
@@ -55,7 +55,7 @@ def test_first_run_new_report_from_template(qtbot, monkeypatch, tmp_path, dialog
     dialog_log.first_run = "new"
     dialog_log.save_path = str(tmp_path / "bao-cao-2025.db")
     assert app.run() == 0
-    win = app._windows[-1]
+    win = windows._windows[-1]
     assert win.store.path.name == "bao-cao-2025.db"
     from hgreport.interchange import load_report_json
     from hgreport.resources import template_path
@@ -72,7 +72,7 @@ def test_first_run_open_the_sample(qtbot, monkeypatch, dialog_log):
     _no_loop(monkeypatch)
     dialog_log.first_run = "sample"
     assert app.run() == 0
-    win = app._windows[-1]
+    win = windows._windows[-1]
     assert win.session.report.footnotes  # the sample shows footnotes
     assert win.footnotes.count() == len(win.session.report.footnotes_in_order())
     _close_all()
@@ -83,11 +83,11 @@ def test_first_run_open_a_file_or_give_up(qtbot, monkeypatch, seed_db, dialog_lo
     dialog_log.first_run = "open"
     dialog_log.open_path = str(seed_db)
     assert app.run() == 0
-    assert app._windows[-1].store.path.resolve() == seed_db.resolve()
+    assert windows._windows[-1].store.path.resolve() == seed_db.resolve()
     _close_all()
     dialog_log.first_run = None
     settings().remove("last_file")
-    assert app.run() == 0 and not app._windows
+    assert app.run() == 0 and not windows._windows
 
 
 def test_a_file_that_is_not_a_report_gives_a_message(qtbot, monkeypatch, tmp_path,
@@ -136,13 +136,28 @@ def test_recent_files_menu_opens_a_report(open_window, seed_db, tmp_path, qtbot)
     shutil.copy(seed_db, other)
     first = open_window(other)
     first.close()
-    win = open_window(seed_db)
+    win = windows.open_path(seed_db)  # as the application opens a report
     win._fill_recent()
     titles = [a.text() for a in win.recent_menu.actions()]
     assert titles[:2] == [str(seed_db.resolve()), str(other.resolve())]
     win.recent_menu.actions()[1].trigger()
-    opened = app._windows[-1]
+    opened = windows._windows[-1]
     assert opened.store.path.resolve() == other.resolve() and opened.isVisible()
+    win.recent_menu.actions()[0].trigger()  # its own report: no second window on the file
+    assert [w for w in windows._windows if w.isVisible()] == [win, opened]
+
+
+def test_a_new_report_opens_beside_the_window_it_was_made_from(qtbot, seed_db, tmp_path,
+                                                               dialog_log):
+    win = windows.open_path(seed_db)
+    dialog_log.save_path = str(tmp_path / "moi.db")
+    win.act_new.trigger()
+    new = windows._windows[-1]
+    assert new is not win and new.isVisible() and new.store.path.name == "moi.db"
+    dialog_log.open_path = str(seed_db)
+    new.act_open.trigger()  # File → Open… in the new window, of the report already open
+    assert [w for w in windows._windows if w.isVisible()] == [win, new]
+    assert dialog_log.errors == []
 
 
 def test_a_report_opens_where_reading_starts(open_window, seed_db, tmp_path):
@@ -155,7 +170,7 @@ def test_a_report_opens_where_reading_starts(open_window, seed_db, tmp_path):
 
 def test_a_report_without_text_opens_on_its_first_section(open_window, tmp_path):
     from hgreport.model import Report, Section
-    from hgreport.store import ReportStore
+    from hgreport.storage import ReportStore
 
     path = tmp_path / "trong.db"
     first = Section(title="MỤC ĐẦU", position=1)

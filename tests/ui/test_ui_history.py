@@ -9,8 +9,8 @@ from PySide6.QtCore import QPoint
 
 from hgreport.history import history, save_author
 from hgreport.model import Paragraph
-from hgreport.store import ReportStore
-from ui import app, identity
+from hgreport.storage import ReportStore
+from ui import app, identity, identity_dialog
 from ui.blocks import body_of
 
 
@@ -81,8 +81,8 @@ def test_author_identity_is_asked_once_and_stored(monkeypatch, dialog_log, seed_
     assert identity.ensure() == ("Nguyễn Văn An", "Văn phòng Huyện ủy")
     assert identity.ensure() == ("Nguyễn Văn An", "Văn phòng Huyện ủy")
     assert dialog_log.identity_asked == 1
-    assert app.author() == "Nguyễn Văn An"
-    from ui.main_window import settings
+    assert identity.author_name() == "Nguyễn Văn An"
+    from ui.settings import settings
 
     assert settings().value("identity/unit") == "Văn phòng Huyện ủy"
     # every revision saved from the window carries the name; the file knows the unit
@@ -99,7 +99,7 @@ def test_author_identity_is_asked_once_and_stored(monkeypatch, dialog_log, seed_
 def test_identity_question_never_appears_with_hgreport_author(dialog_log):
     assert identity.ensure() is None
     assert dialog_log.identity_asked == 0
-    assert app.author() == "Người thử"
+    assert identity.author_name() == "Người thử"
 
 
 def test_closing_the_identity_question_asks_again_next_time(monkeypatch, dialog_log):
@@ -114,7 +114,7 @@ def test_closing_the_identity_question_asks_again_next_time(monkeypatch, dialog_
 def test_identity_dialog_needs_a_name(qtbot):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    dlg = identity.IdentityDialog()
+    dlg = identity_dialog.IdentityDialog()
     qtbot.addWidget(dlg)
     ok = dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()
