@@ -4,26 +4,30 @@ Two shapes are read:
 
 * **hgreport JSON** (``"format": "hgreport-report"``): ``header``, ``closing``, ``intro``,
   ``sections`` (each ``title``, optional ``notes``, ``body``, ``children``), ``ending`` and
-  ``footnotes`` (key → paragraphs). A paragraph is either a block dict (``{"runs": [...]}``) or a
-  string in a light markup: ``**bold**``, ``*italic*``, ``__underline__``, ``^{sup}``,
+  ``footnotes`` (key → paragraphs). A paragraph is either a block dict (``{"runs": [...]}``;
+  any kind of block, one this version does not know kept as it is) or a string in a light
+  markup: ``**bold**``, ``*italic*``, ``__underline__``, ``^{sup}``,
   ``_{sub}`` and ``[^key]`` for a footnote reference.
 * **structured report JSON** as extracted from real reports (``intro``, ``sections`` with
   ``number``/``title``/``paragraphs``/``children``, ``closing``, ``recipients``, ``signature``,
   ``footnotes`` as a list; references written ``[^N]``; no other markup).
 
-Footnote keys in a file are local: every load gives the footnotes fresh ids.
+Footnote keys and block ids in a file are local: every load gives footnotes and blocks fresh
+ids.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from . import errors
 from .model import (
     KIND_ENDING,
     KIND_INTRO,
+    Block,
     Closing,
     Footnote,
     Header,
@@ -31,6 +35,7 @@ from .model import (
     Report,
     Run,
     Section,
+    block_from_dict,
     body_to_list,
     new_id,
 )
@@ -64,17 +69,17 @@ def parse_inline(text: str, footnote_ids: dict[str, str], markup: bool = True) -
     return Paragraph(runs).normalized()
 
 
-def _paragraph(item, footnote_ids: dict[str, str], markup: bool) -> Paragraph:
+def _block(item, footnote_ids: dict[str, str], markup: bool) -> Block:
+    """A block from a dict (any kind, a new id: ids are local to a report file) or a line of
+    light markup."""
     if isinstance(item, dict):
-        p = Paragraph.from_dict(item)
-        runs = [Run.ref(footnote_ids.setdefault(r.footnote, new_id())) if r.footnote else r
-                for r in p.runs]
-        return Paragraph(runs, p.align, p.page_break_before)
+        block = block_from_dict(item).map_refs(lambda key: footnote_ids.setdefault(key, new_id()))
+        return replace(block, id=new_id())
     return parse_inline(clean(str(item)), footnote_ids, markup)
 
 
-def _body(items, footnote_ids, markup) -> list[Paragraph]:
-    return [_paragraph(i, footnote_ids, markup) for i in items or []]
+def _body(items, footnote_ids, markup) -> list[Block]:
+    return [_block(i, footnote_ids, markup) for i in items or []]
 
 
 def report_from_data(data: dict) -> Report:
@@ -138,10 +143,15 @@ def load_report_json(path: str | Path) -> Report:
 
 
 def report_to_data(report: Report) -> dict:
-    """The report in hgreport JSON (lossless: paragraphs as block dicts, footnotes by id)."""
+    """The report in hgreport JSON (lossless: paragraphs as block dicts, footnotes by id).
+    Block ids are left out: like footnote keys they are local to a report file, and a load
+    gives fresh ones."""
+
+    def blocks(body):
+        return body_to_list(body, ids=False)
 
     def tree(parent_id):
-        return [{"title": s.title, "notes": list(s.title_notes), "body": body_to_list(s.body),
+        return [{"title": s.title, "notes": list(s.title_notes), "body": blocks(s.body),
                  "children": tree(s.id)} for s in report.children_of(parent_id)]
 
     return {
@@ -150,8 +160,8 @@ def report_to_data(report: Report) -> dict:
         "profile": report.profile,
         "header": report.header.to_dict(),
         "closing": report.closing.to_dict(),
-        "intro": body_to_list(report.intro.body),
+        "intro": blocks(report.intro.body),
         "sections": tree(None),
-        "ending": body_to_list(report.ending.body),
-        "footnotes": {fid: body_to_list(f.body) for fid, f in report.footnotes.items()},
+        "ending": blocks(report.ending.body),
+        "footnotes": {fid: blocks(f.body) for fid, f in report.footnotes.items()},
     }

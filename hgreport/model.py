@@ -1,4 +1,8 @@
-"""The document model: a report, its section tree, bodies as blocks of runs, and footnotes.
+"""The document model: a report, its section tree, bodies as typed blocks, and footnotes.
+
+A body is a list of blocks with stable ids (:class:`Block`): today the paragraph (runs of
+marked text and footnote references); a kind this version does not know is kept as raw data
+(:class:`UnknownBlock`). A new kind is one more class in :data:`BLOCK_KINDS`.
 
 Numbers are never stored: a section's printed number comes from its place in the tree
 (:mod:`hgreport.numbering`), a footnote's number from the order of its reference in the
@@ -7,9 +11,11 @@ document (:meth:`Report.footnote_numbers`). Text enters the model cleaned (:func
 
 from __future__ import annotations
 
+import copy
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import ClassVar, Protocol
 
 from . import text as textmod
 
@@ -21,7 +27,7 @@ KIND_ENDING = "ending"
 
 
 def new_id() -> str:
-    """A stable random id for a section or a footnote."""
+    """A stable random id for a section, a footnote or a block."""
     return str(uuid.uuid4())
 
 
@@ -59,14 +65,44 @@ class Run:
         return Run(textmod.clean(str(d.get("t", ""))), tuple(m for m in MARKS if m in marks))
 
 
+class Block(Protocol):
+    """What every kind of body block offers the rest of the engine. A block has a stable
+    ``id`` (kept through edits and moves; a copy gets a new one), a ``kind`` (the ``"kind"``
+    key of its dict; absent means a paragraph, as in files of 0.1.0), its plain text, the
+    footnotes it references in order, and its dict for storage. Code that needs only text or
+    references uses this, never ``.runs``."""
+
+    id: str
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    def footnote_refs(self) -> list[str]: ...
+
+    def map_refs(self, change: Callable[[str], str]) -> Block:
+        """The block with every footnote reference ``fid`` replaced by ``change(fid)``."""
+        ...
+
+    def to_dict(self) -> dict: ...
+
+
+PARAGRAPH = "paragraph"
+
+
 @dataclass
 class Paragraph:
     """One paragraph: runs, an alignment (None = the profile's default for body text) and
-    whether it starts on a new page."""
+    whether it starts on a new page. Its ``id`` takes no part in equality: two paragraphs are
+    equal when they read the same."""
 
     runs: list[Run] = field(default_factory=list)
     align: str | None = None
     page_break_before: bool = False
+    id: str = field(default_factory=new_id, compare=False)
+    kind: ClassVar[str] = PARAGRAPH
 
     @staticmethod
     def of(text: str, *marks: str, align: str | None = None) -> Paragraph:
@@ -80,6 +116,10 @@ class Paragraph:
     def footnote_refs(self) -> list[str]:
         return [r.footnote for r in self.runs if r.footnote]
 
+    def map_refs(self, change: Callable[[str], str]) -> Paragraph:
+        return replace(self, runs=[Run.ref(change(r.footnote)) if r.footnote else r
+                                   for r in self.runs])
+
     def normalized(self) -> Paragraph:
         """Merge neighbouring runs with the same marks and drop empty ones."""
         out: list[Run] = []
@@ -90,10 +130,10 @@ class Paragraph:
                 out[-1] = Run(out[-1].text + r.text, r.marks)
             else:
                 out.append(r)
-        return Paragraph(out, self.align, self.page_break_before)
+        return Paragraph(out, self.align, self.page_break_before, self.id)
 
     def to_dict(self) -> dict:
-        d: dict = {"runs": [r.to_dict() for r in self.runs]}
+        d: dict = {"id": self.id, "runs": [r.to_dict() for r in self.runs]}
         if self.align:
             d["align"] = self.align
         if self.page_break_before:
@@ -107,25 +147,151 @@ class Paragraph:
             [Run.from_dict(r) for r in d.get("runs", [])],
             align if align in ALIGNMENTS else None,
             bool(d.get("page_break")),
+            _stored_id(d),
         )
 
 
-Body = list[Paragraph]
+@dataclass(eq=False)
+class UnknownBlock:
+    """A block of a kind this version does not know (written by a newer hgreport): kept as the
+    data it was read from and written back unchanged, shown as a placeholder, never dropped.
+    Its text and footnote references are found inside the data (``"t"`` and ``"fn"`` keys), so
+    search, counts and the footnote invariant still see them; a writer that knows only
+    paragraphs reads it as one plain paragraph of that text (``runs``)."""
+
+    data: dict
+    id: str = field(default_factory=new_id)
+
+    @property
+    def kind(self) -> str:
+        return str(self.data.get("kind", ""))
+
+    @property
+    def text(self) -> str:
+        return _raw_text(self.data)
+
+    def footnote_refs(self) -> list[str]:
+        return _raw_refs(self.data)
+
+    def map_refs(self, change: Callable[[str], str]) -> UnknownBlock:
+        return UnknownBlock(_raw_map_refs(self.data, change), self.id)
+
+    # the paragraph view for writers that know only paragraphs
+    @property
+    def runs(self) -> list[Run]:
+        text = self.text
+        return [Run(text)] if text else []
+
+    align: ClassVar[None] = None
+    page_break_before: ClassVar[bool] = False
+
+    def to_dict(self) -> dict:
+        out = copy.deepcopy(self.data)
+        out["id"] = self.id
+        return out
+
+    @staticmethod
+    def from_dict(d: dict) -> UnknownBlock:
+        return UnknownBlock(copy.deepcopy(d), _stored_id(d))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, UnknownBlock):
+            return NotImplemented
+        return _without_id(self.data) == _without_id(other.data)
 
 
-def body_to_list(body: Iterable[Paragraph]) -> list[dict]:
-    return [p.to_dict() for p in body]
+def _stored_id(d: dict) -> str:
+    """The id a stored block carries, or a new one (blocks written by 0.1.0 have none)."""
+    value = d.get("id")
+    return value if isinstance(value, str) and value else new_id()
+
+
+def _without_id(d: dict) -> dict:
+    return {k: v for k, v in d.items() if k != "id"}
+
+
+def _raw_text(value) -> str:
+    if isinstance(value, dict):
+        if isinstance(value.get("t"), str):
+            return value["t"]
+        return " ".join(t for t in (_raw_text(v) for k, v in value.items() if k != "id") if t)
+    if isinstance(value, list):
+        runs = all(isinstance(v, dict) and ("t" in v or "fn" in v) for v in value)
+        return ("" if runs else " ").join(t for t in map(_raw_text, value) if t)
+    return ""
+
+
+def _raw_refs(value) -> list[str]:
+    if isinstance(value, dict):
+        if isinstance(value.get("fn"), str) and value["fn"]:
+            return [value["fn"]]
+        return [fid for v in value.values() for fid in _raw_refs(v)]
+    if isinstance(value, list):
+        return [fid for v in value for fid in _raw_refs(v)]
+    return []
+
+
+def _raw_map_refs(value, change: Callable[[str], str]):
+    if isinstance(value, dict):
+        if isinstance(value.get("fn"), str) and value["fn"]:
+            return {**value, "fn": change(value["fn"])}
+        return {k: _raw_map_refs(v, change) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_raw_map_refs(v, change) for v in value]
+    return value
+
+
+# kind → class: a new kind of block (table, list item, image) is one more entry
+BLOCK_KINDS: dict[str, type] = {PARAGRAPH: Paragraph}
+
+Body = list[Block]
+
+
+def block_from_dict(d: dict) -> Block:
+    """The block a stored dict describes; a kind this version does not know is kept as it is."""
+    kind = d.get("kind", PARAGRAPH)
+    cls = BLOCK_KINDS.get(kind) if isinstance(kind, str) else None
+    return cls.from_dict(d) if cls is not None else UnknownBlock.from_dict(d)
+
+
+def ensure_unique_ids(body: Iterable[Block]) -> Body:
+    """The blocks with every id used once: a block carrying an id seen earlier in the body gets
+    another one, derived from it (so loading the same data twice gives the same ids)."""
+    seen: set[str] = set()
+    out: Body = []
+    for block in body:
+        if block.id in seen:
+            n = 1
+            while (bid := str(uuid.uuid5(uuid.NAMESPACE_URL, f"{block.id}#{n}"))) in seen:
+                n += 1
+            block = replace(block, id=bid)
+        seen.add(block.id)
+        out.append(block)
+    return out
+
+
+def with_new_ids(body: Iterable[Block]) -> Body:
+    """Copies of the blocks with new ids (a paste, a copied footnote)."""
+    return [replace(copy.deepcopy(block), id=new_id()) for block in body]
+
+
+def body_to_list(body: Iterable[Block], ids: bool = True) -> list[dict]:
+    """The blocks as dicts; ``ids`` False leaves the ids out (a template, a JSON export: ids
+    are local to one report file)."""
+    if ids:
+        return [b.to_dict() for b in body]
+    return [_without_id(b.to_dict()) for b in body]
 
 
 def body_from_list(items: Iterable[dict]) -> Body:
-    return [Paragraph.from_dict(p) for p in items]
+    return ensure_unique_ids(block_from_dict(d) for d in items)
 
 
-def body_text(body: Iterable[Paragraph]) -> str:
+def body_text(body: Iterable[Block]) -> str:
     return "\n".join(p.text for p in body)
 
 
-def body_refs(body: Iterable[Paragraph]) -> list[str]:
+def body_refs(body: Iterable[Block]) -> list[str]:
     return [fid for p in body for fid in p.footnote_refs()]
 
 

@@ -10,7 +10,7 @@ import pytest
 from hgreport import errors
 from hgreport.merge import rebase_footnote, rebase_header
 from hgreport.model import Footnote, Paragraph
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 
 @pytest.fixture

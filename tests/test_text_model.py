@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 
 from hgreport.interchange import parse_inline, report_from_data, report_to_data
@@ -51,9 +52,9 @@ def test_numbering_per_level_follows_the_profile():
     assert NUMBERING.format([2, 3]) == "3."
     assert NUMBERING.format([2, 3, 1]) == "3.1."
     assert NUMBERING.format([2, 3, 1, 2]) == "b)"
-    profile = load_profile()
-    profile["headings"]["levels"][0]["suffix"] = "-"
-    assert Numbering.from_profile(profile).format([3]) == "III-"
+    levels = list(load_profile().headings.levels)
+    levels[0] = dataclasses.replace(levels[0], suffix="-")
+    assert Numbering(levels).format([3]) == "III-"
 
 
 def _tree_report() -> Report:

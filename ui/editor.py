@@ -1,4 +1,4 @@
-"""The rich-text editor of one section: a page-width view in Times New Roman 14, formatting,
+"""The rich-text editor of one section: a page-width view in the profile's font, formatting,
 footnote references as atomic objects, and a paste that keeps only what the report can hold."""
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit
 
-from hgreport.model import Paragraph, Run, body_from_list, body_to_list
+from hgreport.model import Paragraph, Run, body_from_list, body_to_list, with_new_ids
 from hgreport.text import clean
 
 from . import dialogs
 from .blocks import (
-    MM_TO_PX,
     OBJECT_CHAR,
     PAGE_PADDING_PX,
     block_format,
@@ -30,14 +29,15 @@ from .blocks import (
     footnote_format,
     footnote_id_of,
     insert_body,
-    is_footnote,
+    is_object,
     marks_of,
     plain_format,
+    raw_block_of,
+    text_width_px,
 )
 from .paste import attach_footnotes, split_footnotes
 
 BODY_MIME = "application/x-hgreport-body"
-PAGE_TEXT_WIDTH_MM = 165  # A4 210 mm less 30 mm left and 15 mm right margins
 MAX_PASTE_CHARS = 2_000_000  # about 600 pages of text; more is refused with a message
 MAX_PASTE_HTML = 20_000_000
 
@@ -61,8 +61,8 @@ class SectionEditor(QTextEdit):
         pal.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
         self.setPalette(pal)
         self.setAutoFillBackground(True)
-        self.page_width = round(PAGE_TEXT_WIDTH_MM * MM_TO_PX) + 2 * PAGE_PADDING_PX
         self.currentCharFormatChanged.connect(self._no_object_format)
+        session.outlineChanged.connect(self.fit_page)  # a new profile may change the width
         self.section_id: str | None = None
         self.extra_actions: list = []  # added to the context menu (insert footnote …)
 
@@ -80,20 +80,31 @@ class SectionEditor(QTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     # -- the page-width view ------------------------------------------------------------------
-    def resizeEvent(self, event):  # noqa: N802
+    @property
+    def page_width(self) -> int:
+        """The printed text's width (from the report's profile) plus the white border."""
+        return text_width_px(self.session.page) + 2 * PAGE_PADDING_PX
+
+    def fit_page(self) -> None:
+        """Centre a page as wide as the printed text (after a resize or a change of profile)."""
         spare = max(0, self.width() - self.page_width - self.verticalScrollBar().sizeHint().width())
         side = spare // 2
-        self.setViewportMargins(side, 12, side, 0)
+        margins = self.viewportMargins()
+        if (margins.left(), margins.top(), margins.right()) != (side, 12, side):
+            self.setViewportMargins(side, 12, side, 0)
+
+    def resizeEvent(self, event):  # noqa: N802
+        self.fit_page()
         super().resizeEvent(event)
 
     # -- references are objects, never a format for typing ------------------------------------------
     def _no_object_format(self, fmt: QTextCharFormat) -> None:
-        if is_footnote(fmt) and not self.textCursor().hasSelection():
+        if is_object(fmt) and not self.textCursor().hasSelection():
             self.setCurrentCharFormat(plain_format(fmt))
 
     def _ensure_plain_typing(self) -> None:
         cursor = self.textCursor()
-        if not cursor.hasSelection() and is_footnote(cursor.charFormat()):
+        if not cursor.hasSelection() and is_object(cursor.charFormat()):
             cursor.setCharFormat(plain_format(cursor.charFormat()))
             self.setTextCursor(cursor)
 
@@ -236,11 +247,16 @@ class SectionEditor(QTextEdit):
         mime.setText(mime.text().replace(OBJECT_CHAR, ""))
         if notes or OBJECT_CHAR in tmp.toRawText():
             # other programs get the numbers as superscript text instead of object characters
+            # (and the text of a block of an unknown kind)
             cursor = QTextCursor(tmp)
             while True:
                 cursor = tmp.find(OBJECT_CHAR, cursor)
                 if cursor.isNull():
                     break
+                raw = raw_block_of(cursor.charFormat())
+                if raw is not None:
+                    cursor.insertText(raw.text, char_format())
+                    continue
                 number = self.session.numbers.get(footnote_id_of(cursor.charFormat()) or "")
                 cursor.insertText(str(number or ""), char_format(("sup",)))
             mime.setHtml(tmp.toHtml())
@@ -265,6 +281,7 @@ class SectionEditor(QTextEdit):
         self.ensureCursorVisible()
 
     def _body_from_mime(self, source: QMimeData):
+        """The blocks to paste, each with a new id (a paste is a copy)."""
         if source.hasFormat(BODY_MIME):
             try:
                 data = json.loads(bytes(source.data(BODY_MIME)).decode("utf-8"))
@@ -310,22 +327,15 @@ class SectionEditor(QTextEdit):
         return None
 
     def _adopt_footnotes(self, body, notes: dict):
-        """References copied inside the app: a cut reference keeps its footnote, a copied
-        one gets a new footnote with a copy of the text."""
-        out = []
-        for p in body:
-            runs = []
-            for r in p.runs:
-                if r.footnote:
-                    if self.session.footnote(r.footnote) is None and r.footnote in notes:
-                        fn = self.session.new_footnote(body_from_list(notes[r.footnote]))
-                        runs.append(Run.ref(fn.id))
-                    else:
-                        runs.append(Run.ref(self.session.copy_footnote(r.footnote)))
-                else:
-                    runs.append(r)
-            out.append(Paragraph(runs, p.align, p.page_break_before))
-        return out
+        """Blocks copied inside the app, with new ids. A cut reference keeps its footnote, a
+        copied one gets a new footnote with a copy of the text."""
+
+        def adopt(fid: str) -> str:
+            if self.session.footnote(fid) is None and fid in notes:
+                return self.session.new_footnote(with_new_ids(body_from_list(notes[fid]))).id
+            return self.session.copy_footnote(fid)
+
+        return with_new_ids(block.map_refs(adopt) for block in body)
 
 
 def _clean_body(body):

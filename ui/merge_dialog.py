@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hgreport import errors
+from hgreport.blockmerge import differing
 from hgreport.merge import list_conflicts, resolve_conflict
 from hgreport.model import body_from_list
 
@@ -38,21 +39,19 @@ def _text_of(value) -> str:
         return ""
     if isinstance(value, str):
         return value
-    if isinstance(value, list) and all(isinstance(p, dict) and "runs" in p for p in value):
-        return "\n\n".join(p.text for p in body_from_list(value))
+    if value and isinstance(value, list) and all(isinstance(p, dict) for p in value):
+        return "\n\n".join(p.text for p in body_from_list(value))  # a body: its blocks
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return json.dumps(value, ensure_ascii=False)
 
 
 def _differing(mine, theirs) -> tuple[str, str]:
-    """For two bodies: only the paragraphs that differ (the rest is the same on both sides)."""
+    """For two bodies: only the paragraphs that differ, matched by id (the rest is the same on
+    both sides)."""
     if isinstance(mine, list) and isinstance(theirs, list) and all(
             isinstance(p, dict) for p in mine + theirs):
-        keys_m = [json.dumps(p, sort_keys=True) for p in mine]
-        keys_t = [json.dumps(p, sort_keys=True) for p in theirs]
-        only_m = [p for p, k in zip(mine, keys_m, strict=True) if k not in keys_t]
-        only_t = [p for p, k in zip(theirs, keys_t, strict=True) if k not in keys_m]
+        only_m, only_t = differing(mine, theirs)
         return _text_of(only_m), _text_of(only_t)
     return _text_of(mine), _text_of(theirs)
 

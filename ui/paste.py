@@ -9,6 +9,7 @@ import; the notes are taken out of the text and returned as HTML of their own.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -55,7 +56,7 @@ def split_footnotes(source: str) -> tuple[str, dict[str, str]]:
 
 def attach_footnotes(body: list[Paragraph], make_footnote) -> list[Paragraph]:
     """Replace placeholders in ``body`` by references; ``make_footnote(key)`` returns the id
-    of the footnote made for a note (or None to drop the mark)."""
+    of the footnote made for a note (or None to drop the mark). Paragraphs keep their ids."""
     out = []
     for para in body:
         runs: list[Run] = []
@@ -75,5 +76,5 @@ def attach_footnotes(body: list[Paragraph], make_footnote) -> list[Paragraph]:
                 runs.append(Run(run.text[pos:], run.marks))
         text_runs = [r if r.footnote else Run(r.text.replace(_OPEN, "").replace(_CLOSE, ""),
                                                r.marks) for r in runs]
-        out.append(Paragraph(text_runs, para.align, para.page_break_before).normalized())
+        out.append(replace(para, runs=text_runs).normalized())
     return out

@@ -7,7 +7,6 @@ need an answer go through :mod:`ui.dialogs` so tests can answer them.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -15,22 +14,38 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument, QUndoCommand, QUndoStack
 
 from hgreport import errors
+from hgreport.blockmerge import content_key, differing
+from hgreport.layout import body_layout
 from hgreport.merge import both_paragraphs, rebase_footnote, rebase_header, rebase_section
-from hgreport.model import KIND_SECTION, Footnote, Report, Section, new_id
+from hgreport.model import (
+    KIND_SECTION,
+    Footnote,
+    Paragraph,
+    Report,
+    Section,
+    body_from_list,
+    new_id,
+    with_new_ids,
+)
 from hgreport.numbering import Numbering
 from hgreport.resources import load_profile
-from hgreport.store import ReportStore, position_at
+from hgreport.storage import ReportStore, position_at
 from hgreport.text import clean_line
 
 from . import dialogs
 from .blocks import (
+    BLOCK_ID,
     OBJECT_CHAR,
+    apply_page,
     block_format,
+    block_id_of,
     body_of,
     char_format,
     document_from_body,
     footnote_ids_in,
     insert_body,
+    page_of,
+    with_block_id,
 )
 from .footnotes import FootnoteMarker
 
@@ -59,6 +74,7 @@ class Session(QObject):
         except errors.ReportError:
             self.profile = load_profile()
         self.numbering = Numbering.from_profile(self.profile)
+        self.page = body_layout(self.profile)  # the page sections are written on
         self.window = None  # parent widget for questions (set by the main window)
         self.docs: dict[str, QTextDocument] = {}
         self._ref_counts: dict[str, int] = {}
@@ -159,7 +175,7 @@ class Session(QObject):
         doc = self.docs.get(section_id)
         if doc is None:
             sec = self.section(section_id)
-            doc = document_from_body(sec.body, self)
+            doc = document_from_body(sec.body, self, page=self.page)
             self.marker.install(doc)
             self._ref_counts[section_id] = len(sec.footnote_refs()) - len(sec.title_notes)
             doc.contentsChange.connect(
@@ -247,6 +263,10 @@ class Session(QObject):
             for fid in sec.title_notes:
                 out.setdefault(fid, (sec.id, sec.title[-width:]))
             for para in sec.body:
+                if not isinstance(para, Paragraph):  # a block of a kind this version lacks
+                    for fid in para.footnote_refs():
+                        out.setdefault(fid, (sec.id, ""))
+                    continue
                 before = ""
                 for run in para.runs:
                     if run.footnote:
@@ -306,8 +326,7 @@ class Session(QObject):
         if footnote_id in self._graveyard and footnote_id not in referenced:
             return footnote_id
         source = self.report.footnotes.get(footnote_id) or self._graveyard.get(footnote_id)
-        body = [replace(p, runs=list(p.runs)) for p in source.body] if source else []
-        return self.new_footnote(body).id
+        return self.new_footnote(with_new_ids(source.body) if source else []).id
 
     def footnote(self, footnote_id: str) -> Footnote | None:
         return self.report.footnotes.get(footnote_id) or self._graveyard.get(footnote_id)
@@ -535,6 +554,8 @@ class Session(QObject):
         if notes_changed:
             self.numbersChanged.emit()
         if header:
+            if fresh.profile != self.report.profile:
+                self.set_profile(fresh.profile)
             self.headerChanged.emit()
         return changed
 
@@ -616,6 +637,26 @@ class Session(QObject):
         return True
 
     # -- header ----------------------------------------------------------------------------
+    def set_profile(self, profile_id: str) -> None:
+        """Lay the report out by another format profile (stored with the next header save):
+        section numbers and the on-screen page follow it at once. An id this version does not
+        ship keeps the default profile's layout."""
+        self.report.profile = profile_id
+        try:
+            self.profile = load_profile(profile_id)
+        except errors.ReportError:
+            self.profile = load_profile()
+        self.numbering = Numbering.from_profile(self.profile)
+        self.page = body_layout(self.profile)
+        self._quiet += 1
+        try:
+            for doc in self.docs.values():
+                apply_page(doc, self.page)
+        finally:
+            self._quiet -= 1
+        self._numbers_cache = None
+        self.outlineChanged.emit()
+
     def save_header(self, header, closing, edited_from: int | None = None) -> bool:
         """Save header and closing. ``edited_from`` is the version the values were edited
         from (a dialog that stayed open while a colleague saved): their changes to other fields
@@ -641,11 +682,15 @@ class Session(QObject):
                 current = self.store.load_report()
                 self.report.header, self.report.closing = current.header, current.closing
                 self.report.version = current.version
+                if current.profile != self.report.profile:
+                    self.set_profile(current.profile)
                 self._header_dirty = False
                 return True
             merged = rebased.report
             self.report.header, self.report.closing = merged.header, merged.closing
-            self.report.profile, self.report.version = merged.profile, merged.version
+            self.report.version = merged.version
+            if merged.profile != self.report.profile:
+                self.set_profile(merged.profile)
             try:
                 self.store.save_header(self.report)
             except errors.ReportError as exc:
@@ -961,8 +1006,6 @@ class _RestoreSection(_DeleteSection):
 
 def _choose(rebased, choice: str) -> Section:
     """The combined section with the person's answer where both changed the same thing."""
-    from hgreport.model import body_from_list
-
     sec = replace(rebased.section)
     theirs = rebased.theirs
     for c in rebased.conflicts:
@@ -984,7 +1027,6 @@ def _choose(rebased, choice: str) -> Section:
 
 def _conflict_details(conflicts) -> str:
     """Both versions of what was changed on both sides, for the question's details."""
-    from hgreport.model import body_from_list
 
     def text(value) -> str:
         if isinstance(value, list) and all(isinstance(p, dict) for p in value):
@@ -996,27 +1038,42 @@ def _conflict_details(conflicts) -> str:
     out = []
     for c in conflicts:
         mine, theirs = c.mine, c.theirs
-        if c.field == "body":
-            keys_m = [json.dumps(p, sort_keys=True) for p in mine]
-            keys_t = [json.dumps(p, sort_keys=True) for p in theirs]
-            mine = [p for p, k in zip(mine, keys_m, strict=True) if k not in keys_t]
-            theirs = [p for p, k in zip(theirs, keys_t, strict=True) if k not in keys_m]
+        if c.field == "body":  # only the paragraphs that differ (matched by id)
+            mine, theirs = differing(mine, theirs)
         out.append(QCoreApplication.translate("Session", "Yours:") + "\n" + text(mine))
         out.append(QCoreApplication.translate("Session", "Theirs:") + "\n" + text(theirs))
     return "\n\n".join(out)
 
 
 def _keys(body) -> list[str]:
-    return [json.dumps(p.to_dict(), sort_keys=True, ensure_ascii=False) for p in body]
+    """What each block says (its id left out)."""
+    return [content_key(b.to_dict()) for b in body]
+
+
+def _ids(body) -> list[str]:
+    return [b.id for b in body]
+
+
+def _stamp_ids(doc: QTextDocument, cursor: QTextCursor, body) -> None:
+    """Give the blocks of ``doc`` (one per block of ``body``) the ids of ``body``."""
+    block = doc.begin()
+    for item in body:
+        if block_id_of(block) != item.id:
+            cursor.setPosition(block.position())
+            fmt = block.blockFormat()
+            fmt.setProperty(BLOCK_ID, item.id)
+            cursor.setBlockFormat(fmt)
+        block = block.next()
 
 
 def patch_body(doc: QTextDocument, new_body, keep_undo: bool) -> None:
-    """Make ``doc`` show ``new_body`` by replacing only the paragraphs that differ (so a cursor
-    elsewhere stays put), as one edit step. ``keep_undo`` False forgets the undo history (the
-    text came from someone else)."""
+    """Make ``doc`` show ``new_body``, text and paragraph ids, by replacing only the paragraphs
+    whose text differs (so a cursor elsewhere stays put), as one edit step. ``keep_undo``
+    False forgets the undo history (the text came from someone else)."""
     old_body = body_of(doc)
-    if _keys(old_body) == _keys(new_body):
+    if _keys(old_body) == _keys(new_body) and _ids(old_body) == _ids(new_body):
         return
+    page = page_of(doc)
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     try:
@@ -1034,7 +1091,8 @@ def patch_body(doc: QTextDocument, new_body, keep_undo: bool) -> None:
                 cursor.setPosition(last.position() + last.length() - 1,
                                    QTextCursor.MoveMode.KeepAnchor)
                 cursor.removeSelectedText()
-                cursor.setBlockFormat(block_format(part[0].align, part[0].page_break_before))
+                cursor.setBlockFormat(block_format(part[0].align, part[0].page_break_before,
+                                                   page))
                 cursor.setCharFormat(char_format())
                 insert_body(cursor, part)
             elif i2 > i1:  # paragraphs removed
@@ -1055,7 +1113,8 @@ def patch_body(doc: QTextDocument, new_body, keep_undo: bool) -> None:
                 cursor.setPosition(block.position())
                 cursor.insertBlock(block.blockFormat(), char_format())
                 cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
-                cursor.setBlockFormat(block_format(part[0].align, part[0].page_break_before))
+                cursor.setBlockFormat(block_format(part[0].align, part[0].page_break_before,
+                                                   page))
                 cursor.setCharFormat(char_format())
                 insert_body(cursor, part)
             else:  # added at the end
@@ -1064,15 +1123,21 @@ def patch_body(doc: QTextDocument, new_body, keep_undo: bool) -> None:
                 if not old_body:
                     cursor.setPosition(0)
                     cursor.setBlockFormat(block_format(part[0].align,
-                                                       part[0].page_break_before))
-        if _keys(body_of(doc)) != _keys(new_body):
+                                                       part[0].page_break_before, page))
+        if doc.blockCount() != max(len(new_body), 1):
+            raise ValueError("paragraphs and blocks differ")
+        _stamp_ids(doc, cursor, new_body)
+        patched = body_of(doc)
+        if _keys(patched) != _keys(new_body) or _ids(patched) != _ids(new_body):
             raise ValueError("patch missed")
     except ValueError:
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.removeSelectedText()
         first = new_body[0] if new_body else None
         if first is not None:
-            cursor.setBlockFormat(block_format(first.align, first.page_break_before))
+            cursor.setBlockFormat(with_block_id(block_format(first.align,
+                                                             first.page_break_before, page),
+                                                first.id))
         cursor.setCharFormat(char_format())
         insert_body(cursor, new_body)
     finally:

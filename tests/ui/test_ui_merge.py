@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCursor
 
 from hgreport.merge import list_conflicts
 from hgreport.model import Paragraph
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 from ui.blocks import body_of
 
 

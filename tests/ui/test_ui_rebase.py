@@ -4,7 +4,7 @@ when different paragraphs or fields changed; the same one asks keep mine / take 
 from __future__ import annotations
 
 from hgreport.model import Paragraph
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 
 def test_header_fields_from_two_people_combine_without_a_question(window, seed_db, dialog_log):
