@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,8 @@ from .i18n import LANGUAGES, current_language, message, pick
 if TYPE_CHECKING:
     from .model import Report
     from .numbering import Numbering
-    from .store import ReportStore
+    from .selftest import ExtraStep
+    from .storage import ReportStore
 
 # The engine is imported inside the commands: `hgreport` alone starts the window, and its
 # cold start should not pay for the storage and export modules before the window shows.
@@ -42,8 +44,12 @@ _UI = {
     "imported": ("Đã nhập {source} thành {path}", "Imported {source} into {path}"),
     "copied": ("Đã ghi bản sao {path}", "Wrote a copy to {path}"),
     "no_conflicts": ("Không có xung đột nào cần giải quyết.", "No conflicts to resolve."),
-    "no_window": ("Không mở được cửa sổ chương trình: {detail}",
-                  "Cannot start the window: {detail}"),
+    "window_broken": ("Không mở được cửa sổ chương trình: {detail}",
+                      "Cannot start the window: {detail}"),
+    "no_window": ("Lệnh này chỉ có các lệnh dòng lệnh (new, info, export…), không có cửa sổ. "
+                  "Hãy mở chương trình bằng lệnh “hgreport” hoặc biểu tượng của nó.",
+                  "This command has the command-line commands only (new, info, export…), not "
+                  "the window. Start the program with “hgreport” or its icon."),
     "kind_intro": ("Mở đầu", "Introduction"),
     "kind_ending": ("Phần kết", "Ending"),
     "kind_footnote": ("Chú thích", "Footnote"),
@@ -63,9 +69,13 @@ def _numbering(report: Report) -> Numbering:
 
 
 def _open(path: str, read_only: bool = True) -> ReportStore:
-    from .store import ReportStore
+    from .storage import ReportStore
 
-    return ReportStore.open(path, author=_author(), read_only=read_only)
+    store = ReportStore.open(path, author=_author(), read_only=read_only)
+    notice = store.recovery_notice(current_language())
+    if notice:  # an interrupted save was rolled back: say so, the command goes on
+        print(notice, file=sys.stderr)
+    return store
 
 
 def _author() -> str:
@@ -104,13 +114,15 @@ def report_summary(report: Report, lang: str | None = None) -> dict:
 # -- commands ------------------------------------------------------------------------------
 def cmd_new(args) -> int:
     from .interchange import load_report_json
-    from .resources import template_names, template_path
-    from .store import ReportStore
+    from .resources import load_profile, template_names, template_path
+    from .storage import ReportStore
 
     name = "sample" if args.sample else args.template
     if name not in template_names():
         raise errors.UnknownTemplate(template=name)
     report = load_report_json(template_path(name))
+    if args.profile:
+        report.profile = load_profile(args.profile).id  # an unknown id lists the known ones
     ReportStore.create(args.file, report, author=_author()).close()
     print(_t("created", path=args.file))
     return 0
@@ -194,14 +206,19 @@ def cmd_export(args) -> int:
         report.profile = args.profile
     out = Path(args.output) if args.output else Path(args.file).with_name(
         suggested_filename(report))
-    written = export_docx(report, out)
+    if out.suffix.lower() == ".pdf":  # the format follows the extension: PDF, else Word
+        from .pages.pdf import export_pdf
+
+        written = export_pdf(report, out)
+    else:
+        written = export_docx(report, out)
     print(_t("exported", path=written))
     return 0
 
 
 def cmd_import(args) -> int:
     from .importer import import_docx
-    from .store import ReportStore
+    from .storage import ReportStore
 
     result = import_docx(args.source)
     out = args.output or str(Path(args.source).with_suffix(".db"))
@@ -263,6 +280,7 @@ def _parser() -> argparse.ArgumentParser:
     g = s.add_mutually_exclusive_group()
     g.add_argument("--template", default="annual")
     g.add_argument("--sample", action="store_true")
+    s.add_argument("--profile", help="mẫu trình bày / format profile (hd36-2018, nd30-2020)")
     s.set_defaults(func=cmd_new)
 
     s = sub.add_parser("info", help="thông tin báo cáo / describe a report")
@@ -332,16 +350,20 @@ def _split_open_path(argv: list[str]) -> tuple[list[str], str | None]:
     return rest, path
 
 
-def start_window(path: str | None) -> int:
-    try:
-        from ui.app import run
-    except ImportError as exc:
-        print(_t("no_window", detail=exc), file=sys.stderr)
-        return 11
-    return run(path, current_language())
+WindowStarter = Callable[[str | None, str], int]
 
 
-def main(argv: list[str] | None = None) -> int:
+def window_unavailable(exc: Exception) -> int:
+    """Say that the window's code cannot load (a damaged installation); exit code 11."""
+    print(_t("window_broken", detail=exc), file=sys.stderr)
+    return 11
+
+
+def main(argv: list[str] | None = None, *, start_window: WindowStarter | None = None,
+         self_test_steps: Sequence[ExtraStep] = ()) -> int:
+    """The ``hgreport`` command. The window is not part of the engine: the program's entry
+    point (``ui.launch``) passes ``start_window(path, language)`` and the window's self-test
+    steps; without them, ``hgreport`` alone says the window is not installed."""
     argv = list(sys.argv[1:] if argv is None else argv)
     rest, path = _split_open_path(argv)
     args = _parser().parse_args(rest)
@@ -351,9 +373,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.self_test:
             from .selftest import run_self_test
 
-            return 0 if run_self_test() else 1
+            return 0 if run_self_test(extra_steps=self_test_steps) else 1
         if args.command is None:
-            return start_window(path)
+            if start_window is None:
+                print(_t("no_window"), file=sys.stderr)
+                return 11
+            return start_window(path, current_language())
         return args.func(args)
     except errors.ReportError as exc:
         print(exc.message(current_language()), file=sys.stderr)
@@ -361,6 +386,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_t("interrupted"), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader stopped early (``hgreport info R.db | head``): not an error; keep Python
+        # from complaining again when it flushes standard output at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -2,20 +2,16 @@
 
 It works in a temporary folder and never touches the user's reports: a report is created from
 the shipped ``sample`` template, opened, given a section and a footnote, saved, reopened,
-searched without diacritics, exported to Word and read back; then the main window is built
-offscreen when Qt is available. One line is printed per step (``OK  …``, ``LỖI  …`` or
+searched without diacritics, exported to Word and read back; the window layer adds its own step
+(building the main window offscreen, ``ui/selftest_window.py``). One line is printed per step (``OK  …``, ``LỖI  …`` or
 ``BỎ QUA  …``) so that IT staff can tell at a glance what works on a PC.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import os
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,14 +46,9 @@ _TEXT = {
     "search": ("tìm kiếm không dấu", "search without diacritics"),
     "export": ("xuất tệp Word", "export a Word file"),
     "read_back": ("đọc lại tệp Word", "read the Word file back"),
-    "window": ("dựng cửa sổ chính", "build the main window"),
     "counts": ("{sections} mục, {footnotes} chú thích", "{sections} sections, {footnotes} footnotes"),
     "hits": ("“{words}”: {count} kết quả", "“{words}”: {count} matches"),
     "size": ("{kb} KB", "{kb} KB"),
-    "no_qt": ("chưa cài PySide6", "PySide6 is not installed"),
-    "no_ui": ("không nạp được phần giao diện ({detail})", "the window code cannot load ({detail})"),
-    "no_platform": ("Qt không có nền hiển thị “offscreen”",
-                    "Qt has no “offscreen” display platform"),
     "passed": ("Kết quả: chương trình hoạt động bình thường.", "Result: the program works."),
     "not_passed": ("Kết quả: có lỗi, xem các dòng LỖI ở trên.",
                    "Result: something is wrong, see the FAILED lines above."),
@@ -76,8 +67,6 @@ _TEXT = {
     "reference_count": ("tệp Word có {found} dấu chú thích, chờ {expected}",
                         "the Word file has {found} footnote marks, expected {expected}"),
     "text_missing": ("tệp Word thiếu đoạn “{text}”", "the Word file lacks “{text}”"),
-    "window_empty": ("cây mục của cửa sổ có {found} mục, chờ {expected}",
-                     "the window's section tree has {found} sections, expected {expected}"),
 }
 
 
@@ -94,7 +83,7 @@ class StepSkipped(Exception):
 
 
 @dataclass
-class _Run:
+class SelfTestRun:
     """What the steps pass on to each other."""
 
     folder: Path
@@ -112,7 +101,7 @@ class _Run:
 
 
 # -- the steps ------------------------------------------------------------------------------
-def _create(run: _Run) -> str:
+def _create(run: SelfTestRun) -> str:
     from .interchange import load_report_json
     from .resources import template_path
     from .storage import ReportStore
@@ -125,7 +114,7 @@ def _create(run: _Run) -> str:
     return _t("counts", sections=run.sections, footnotes=run.footnotes)
 
 
-def _open(run: _Run) -> str:
+def _open(run: SelfTestRun) -> str:
     from .storage import ReportStore
 
     with ReportStore.open(run.db, author=AUTHOR) as store:
@@ -135,7 +124,7 @@ def _open(run: _Run) -> str:
     return _t("counts", sections=len(report.sections), footnotes=len(report.footnotes))
 
 
-def _add(run: _Run) -> str:
+def _add(run: SelfTestRun) -> str:
     from .model import Footnote, Paragraph, Run, Section
     from .storage import ReportStore
 
@@ -157,7 +146,7 @@ def _add(run: _Run) -> str:
     return _t("counts", sections=run.sections, footnotes=run.footnotes)
 
 
-def _reopen(run: _Run) -> str:
+def _reopen(run: SelfTestRun) -> str:
     from .storage import ReportStore
 
     with ReportStore.open(run.db, author=AUTHOR) as store:
@@ -175,7 +164,7 @@ def _reopen(run: _Run) -> str:
     return _t("counts", sections=len(report.sections), footnotes=len(report.footnotes))
 
 
-def _search(run: _Run) -> str:
+def _search(run: SelfTestRun) -> str:
     from .storage import ReportStore
 
     with ReportStore.open(run.db, author=AUTHOR, read_only=True) as store:
@@ -187,14 +176,14 @@ def _search(run: _Run) -> str:
     return _t("hits", words=SEARCH_WORDS, count=len(hits))
 
 
-def _export(run: _Run) -> str:
+def _export(run: SelfTestRun) -> str:
     from .export import export_docx
 
     export_docx(run.report, run.docx)
     return _t("size", kb=max(1, round(run.docx.stat().st_size / 1024)))
 
 
-def _read_back(run: _Run) -> str:
+def _read_back(run: SelfTestRun) -> str:
     from lxml import etree
 
     with zipfile.ZipFile(run.docx) as docx:
@@ -221,80 +210,7 @@ def _read_back(run: _Run) -> str:
     return _t("counts", sections=run.sections, footnotes=len(real_notes))
 
 
-def _offscreen_available() -> bool:
-    """Whether Qt's "offscreen" display platform ships with this installation (without it,
-    creating the application would abort the whole process)."""
-    spec = importlib.util.find_spec("PySide6")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        for plugins in (Path(folder) / "Qt" / "plugins", Path(folder) / "plugins"):
-            if any((plugins / "platforms").glob("*offscreen*")):
-                return True
-    return False
-
-
-@contextmanager
-def _environment(**values: str) -> Iterator[None]:
-    """Set environment variables for the duration of a step, then put them back."""
-    before = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in before.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-
-
-@contextmanager
-def _user_settings_kept(main_window) -> Iterator[None]:
-    """Opening a window records it as the last file (and closing it, the layout): put the
-    person's own settings back afterwards, so that the next start opens their report."""
-    settings = main_window.settings()
-    saved = {key: settings.value(key) for key in settings.allKeys()}
-    try:
-        yield
-    finally:
-        settings = main_window.settings()
-        settings.clear()
-        for key, value in saved.items():
-            settings.setValue(key, value)
-        settings.sync()
-
-
-def _window(run: _Run) -> str:
-    """Build the main window on the report, offscreen, and look at its section tree."""
-    if importlib.util.find_spec("PySide6") is None:
-        raise StepSkipped(_t("no_qt"))
-    if not _offscreen_available():
-        raise StepSkipped(_t("no_platform"))
-    try:
-        app_module = importlib.import_module("ui.app")
-        main_window = importlib.import_module("ui.settings")
-    except ImportError as exc:
-        raise StepSkipped(_t("no_ui", detail=exc)) from None
-    from .storage import ReportStore
-
-    with _environment(QT_QPA_PLATFORM="offscreen",
-                      HGREPORT_DATA_DIR=str(run.folder / "data")), \
-            _user_settings_kept(main_window):
-        app = app_module.application(current_language())
-        window = app_module.open_window(ReportStore.open(run.db, author=AUTHOR))
-        try:
-            app.processEvents()
-            numbered = window.tree.all_ids_in_order()
-            shown = [sid for sid in numbered if sid in window.tree.items]
-        finally:
-            window.close()
-            window.deleteLater()
-            app.processEvents()
-    if len(shown) != run.sections or run.section_id not in shown:
-        raise StepFailed(_t("window_empty", found=len(shown), expected=run.sections))
-    return _t("counts", sections=len(shown), footnotes=run.footnotes)
-
-
-STEPS: list[tuple[str, Callable[[_Run], str]]] = [
+STEPS: list[tuple[str, Callable[[SelfTestRun], str]]] = [
     ("create", _create),
     ("open", _open),
     ("add", _add),
@@ -302,8 +218,11 @@ STEPS: list[tuple[str, Callable[[_Run], str]]] = [
     ("search", _search),
     ("export", _export),
     ("read_back", _read_back),
-    ("window", _window),
 ]
+
+# A step another layer adds (the window's, from ``ui``): its label, already in the person's
+# language, and the function that runs it on the shared state.
+ExtraStep = tuple[str, Callable[["SelfTestRun"], str]]
 
 
 def _describe(exc: Exception) -> str:
@@ -314,12 +233,13 @@ def _describe(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _run_steps(folder: Path, out: Callable[[str], object]) -> bool:
-    run = _Run(folder)
+def _run_steps(folder: Path, out: Callable[[str], object],
+               extra_steps: Sequence[ExtraStep]) -> bool:
+    run = SelfTestRun(folder)
     out(_t("title", version=__version__, folder=folder))
     ok = True
-    for key, step in STEPS:
-        label = _t(key)
+    steps = [(_t(key), step) for key, step in STEPS] + list(extra_steps)
+    for label, step in steps:
         if not ok:
             out(f"{_t('skipped')}  {label}: {_t('not_run')}")
             continue
@@ -337,15 +257,17 @@ def _run_steps(folder: Path, out: Callable[[str], object]) -> bool:
     return ok
 
 
-def run_self_test(out: Callable[[str], object] = print, workdir: str | Path | None = None) -> bool:
-    """Run every step, printing one line each through ``out``; True when all passed.
+def run_self_test(out: Callable[[str], object] = print, workdir: str | Path | None = None,
+                  extra_steps: Sequence[ExtraStep] = ()) -> bool:
+    """Run every step, then ``extra_steps`` (the window's, added by the ``ui`` layer), printing
+    one line each through ``out``; True when all passed.
 
     ``workdir`` (created if missing, left in place) keeps the report and the Word file for a
     look afterwards; by default a temporary folder is used and removed."""
     if workdir is not None:
         folder = Path(workdir)
         folder.mkdir(parents=True, exist_ok=True)
-        return _run_steps(folder, out)
+        return _run_steps(folder, out, extra_steps)
     with tempfile.TemporaryDirectory(prefix="hgreport-selftest-",
                                      ignore_cleanup_errors=True) as tmp:
-        return _run_steps(Path(tmp), out)
+        return _run_steps(Path(tmp), out, extra_steps)

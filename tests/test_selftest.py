@@ -11,9 +11,19 @@ from pathlib import Path
 import pytest
 
 from hgreport import resources
-from hgreport.selftest import STEPS, run_self_test
+from hgreport.cli import main as command_line
+from hgreport.selftest import STEPS
+from hgreport.selftest import run_self_test as run_engine_steps
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_self_test(**kwargs) -> bool:
+    """The whole program's self-test, as ``hgreport --self-test`` runs it: the engine's steps,
+    then the window's."""
+    from ui.selftest_window import window_steps
+
+    return run_engine_steps(extra_steps=window_steps(), **kwargs)
 
 
 @pytest.fixture
@@ -54,7 +64,7 @@ def test_every_step_passes_with_no_network(tmp_path, no_network, user_settings):
     assert run_self_test(out=lines.append, workdir=tmp_path) is True
     assert no_network == []
     steps = lines[1:-1]
-    assert len(steps) == len(STEPS)
+    assert len(steps) == len(STEPS) + 1
     assert all(line.startswith("OK  ") for line in steps), lines
     assert steps[0].startswith("OK  tạo báo cáo")
     assert "dựng cửa sổ chính" in steps[-1]
@@ -96,7 +106,26 @@ def test_english_lines(tmp_path, monkeypatch, user_settings):
 
 def test_command_line_exit_code(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-m", "hgreport", "--self-test"], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-m", "ui", "--self-test"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.count("\nOK  ") == len(STEPS)
+    assert done.stdout.count("\nOK  ") == len(STEPS) + 1
+    assert "dựng cửa sổ chính" in done.stdout
+
+
+def test_the_engine_alone_checks_itself_and_says_the_window_is_elsewhere(tmp_path, capsys):
+    lines: list[str] = []
+    assert run_engine_steps(out=lines.append, workdir=tmp_path) is True
+    assert len(lines) == len(STEPS) + 2 and "cửa sổ" not in "".join(lines)
+    # ``python -m hgreport`` is the engine's command line: no window to start, and it says so
+    assert command_line([]) == 11
+    assert "không có cửa sổ" in capsys.readouterr().err
+
+
+def test_the_program_entry_point_loads_no_qt_for_a_command():
+    code = ("import sys, ui.launch, hgreport.cli; "
+            "print(sorted(m for m in sys.modules if m.startswith('PySide6')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

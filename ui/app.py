@@ -15,6 +15,7 @@ from hgreport import errors
 from . import dialogs
 from .i18n import install_translators
 from .identity import ensure
+from .qtfix import guard_singletons
 from .report_files import create_from_template
 from .settings import chosen_language, icon_path, last_file
 from .windows import open_path, open_window
@@ -56,6 +57,7 @@ def first_run(parent: QWidget | None = None):
 
 
 def application(lang: str = "vi") -> QApplication:
+    guard_singletons()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("hgreport")
     app.setOrganizationName("hgreport")

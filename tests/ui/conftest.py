@@ -9,6 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
+from ui.qtfix import guard_singletons  # noqa: E402
+
+guard_singletons()  # as ui.app.application does in the program, before any test's Qt calls
+
 
 class DialogLog:
     """What the window asked or told the user, with the answers tests want to give."""
