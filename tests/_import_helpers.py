@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -34,8 +35,8 @@ CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.f
 
 
 def numbering(suffix_1: str = ".") -> Numbering:
-    levels = load_profile()["headings"]["levels"]
-    levels[0] = dict(levels[0], suffix=suffix_1)
+    levels = list(load_profile().headings.levels)
+    levels[0] = replace(levels[0], suffix=suffix_1)
     return Numbering(levels)
 
 
@@ -403,6 +404,29 @@ def p(text: str = "", *, style: str | None = None, rpr: str = "", ppr: str = "",
     run = (f'<w:r>{"<w:rPr>" + rpr + "</w:rPr>" if rpr else ""}'
            f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>') if text else ""
     return f'<w:p>{"<w:pPr>" + props + "</w:pPr>" if props else ""}{run}{extra}</w:p>'
+
+
+def r(text: str, rpr: str = "") -> str:
+    """One ``w:r`` of ``text`` (escaped) with optional run properties."""
+    from xml.sax.saxutils import escape
+
+    return (f'<w:r>{"<w:rPr>" + rpr + "</w:rPr>" if rpr else ""}'
+            f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r>')
+
+
+def note_ref(wid: int | str, kind: str = "footnote") -> str:
+    """A superscript run holding a reference to note ``wid``."""
+    return (f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+            f'<w:{kind}Reference w:id="{wid}"/></w:r>')
+
+
+def note(wid: int | str, *paras: str, kind: str = "footnote") -> str:
+    """A ``w:footnote`` (or endnote) whose paragraphs hold the given runs, as Word writes it:
+    the mark and a space first."""
+    mark = (f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Ref/></w:r>'
+            '<w:r><w:t xml:space="preserve"> </w:t></w:r>')
+    body = "".join(f"<w:p>{mark if i == 0 else ''}{x}</w:p>" for i, x in enumerate(paras))
+    return f'<w:{kind} w:id="{wid}">{body}</w:{kind}>'
 
 
 def ole_file(path: Path, streams: list[str]) -> Path:

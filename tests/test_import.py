@@ -168,7 +168,7 @@ def test_sample_resaved_by_libreoffice(tmp_path, sample):
 
 def test_imported_report_saves_to_a_report_file(tmp_path, seed):
     """What `hgreport import REPORT.docx -o REPORT.db` does: the import stored as it is."""
-    from hgreport.store import ReportStore
+    from hgreport.storage import ReportStore
 
     result = import_docx(build_docx(seed, tmp_path / "report.docx"))
     store = ReportStore.create(tmp_path / "report.db", result.report, author="Người nhập")

@@ -225,3 +225,88 @@ def test_opendocument_text_is_not_word(tmp_path):
         zf.writestr("META-INF/manifest.xml", "<manifest:manifest/>")
     with pytest.raises(NotWordDocument):
         import_docx(odt)
+
+
+# -- damaged zip structures (issue 16: 8 of 500 byte-flipped files gave a traceback) ------------
+def _central_entry(data: bytes, name: str) -> int:
+    """Offset of the central directory entry of ``name``."""
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        length = int.from_bytes(data[at + 28:at + 30], "little")
+        if data[at + 46:at + 46 + length] == name.encode():
+            return at
+        at = data.find(b"PK\x01\x02", at + 4)
+    raise AssertionError(f"{name} not in the central directory")
+
+
+def _local_entry(data: bytes, name: str) -> int:
+    """Offset of the local header of ``name``."""
+    at = data.find(b"PK\x03\x04")
+    while at >= 0:
+        length = int.from_bytes(data[at + 26:at + 28], "little")
+        if data[at + 30:at + 30 + length] == name.encode():
+            return at
+        at = data.find(b"PK\x03\x04", at + 4)
+    raise AssertionError(f"{name} has no local header")
+
+
+def _refused_as_damaged(path) -> DamagedDocument:
+    with pytest.raises(DamagedDocument) as info:
+        import_docx(path)
+    err = info.value
+    assert "bị hỏng" in str(err) and "damaged" in err.message("en")
+    assert err.exit_code == 3
+    return err
+
+
+def test_a_zip_entry_asking_for_an_unknown_zip_version_is_damaged(tmp_path, good_docx):
+    """One flipped byte in the version an entry needs: zipfile says "zip file version 8.9"
+    (NotImplementedError) when the archive is opened."""
+    data = bytearray(good_docx.read_bytes())
+    data[_central_entry(data, "word/styles.xml") + 6] = 89
+    path = tmp_path / "version.docx"
+    path.write_bytes(bytes(data))
+    _refused_as_damaged(path)
+
+
+def test_an_entry_name_that_is_not_utf8_is_damaged(tmp_path, good_docx):
+    """A name flagged UTF-8 whose bytes are not UTF-8: in the central directory (read when the
+    archive is opened) and in the local header (read when the part is read)."""
+    for header in ("central", "local"):
+        data = bytearray(good_docx.read_bytes())
+        if header == "central":
+            at = _central_entry(data, "word/document.xml")
+            flags, name_at = at + 8, at + 46
+        else:
+            at = _local_entry(data, "word/document.xml")
+            flags, name_at = at + 6, at + 30
+        data[flags + 1] |= 0x08  # bit 11: the name is UTF-8
+        data[name_at + 11] = 0x93  # "word/docume\x93t.xml": not UTF-8
+        path = tmp_path / f"name-{header}.docx"
+        path.write_bytes(bytes(data))
+        _refused_as_damaged(path)
+
+
+def test_an_entry_with_an_unknown_compression_method_is_damaged(tmp_path, good_docx):
+    data = bytearray(good_docx.read_bytes())
+    at = _central_entry(data, "word/document.xml")
+    data[at + 10] = 0x63  # method 99: AES, not something zipfile reads
+    path = tmp_path / "method.docx"
+    path.write_bytes(bytes(data))
+    _refused_as_damaged(path)
+
+
+def test_a_part_of_too_many_xml_elements_is_refused_before_parsing(tmp_path, monkeypatch):
+    """Every parsed element costs memory whatever its size in the file (64 MB of "<w:p/>" is
+    over a gigabyte): the count is checked before parsing."""
+    monkeypatch.setattr(container, "MAX_ELEMENTS", 1000)
+    path = make_docx(tmp_path / "many.docx", p("I. MỞ ĐẦU") + "<w:p/>" * 1200)
+    with pytest.raises(TooLarge) as info:
+        import_docx(path)
+    assert "word/document.xml" in str(info.value) and "1000" in str(info.value)
+    assert "XML elements" in info.value.message("en")
+    monkeypatch.setattr(container, "MAX_ELEMENTS", 2000)
+    monkeypatch.setattr(container, "MAX_TOTAL_ELEMENTS", 1100)
+    with pytest.raises(TooLarge) as info:
+        import_docx(path)
+    assert "in all" in info.value.message("en")

@@ -1,10 +1,15 @@
 """File names for the exported Word file: a sensible default and a free alternative.
 
 Names must be safe on Windows (no ``\\ / : * ? " < > |``, no control characters, no trailing dot
-or space, no reserved device names such as ``CON``) and short enough for deep folders."""
+or space, no reserved device names such as ``CON``) and short enough for deep folders, and must
+show what they are: no invisible format characters (a right-to-left override U+202E shows the
+rest of a name backwards, so what looks like its end is not its extension; zero-width and other
+format characters make two names look alike), no leading dot (a hidden file) and no leading
+"~$" (the lock file Word keeps beside an open document)."""
 
 from __future__ import annotations
 
+import os.path
 import re
 import unicodedata
 from pathlib import Path
@@ -16,13 +21,18 @@ _FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
              *(f"LPT{i}" for i in range(1, 10))}
 FALLBACK_STEM = "Báo cáo"
+_INVISIBLE = {"Cf", "Cs"}  # format characters (bidi controls, zero width, BOM), surrogates
+_LEADING = re.compile(r"^(?:[.\s]|~\$)+")  # a hidden file, a Word lock file ("~$name.docx")
 
 
 def safe_stem(text: str, limit: int = MAX_STEM) -> str:
     """``text`` made into a Windows-safe file name stem (without extension)."""
     text = unicodedata.normalize("NFC", text or "")
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text
+                   if unicodedata.category(ch) not in _INVISIBLE)
     text = _FORBIDDEN.sub(" ", text)
     text = " ".join(text.split())
+    text = _LEADING.sub("", text)
     if len(text) > limit:
         cut = text[:limit]
         space = cut.rfind(" ")
@@ -42,10 +52,23 @@ def _sentence(text: str) -> str:
     return text
 
 
-def suggested_filename(report: Report) -> str:
+WINDOWS_MAX_PATH = 259  # characters of a whole path that every Windows program accepts
+MAX_NAME = 255  # one name: characters on Windows, bytes of UTF-8 on Linux (ext4)
+ROOM_FOR_COPY = len(" (99)")  # kept free for the number of a second copy of the file
+
+
+def _room_in(folder: str | Path) -> int:
+    """The longest stem (before ".docx") a file name can have in ``folder`` on Windows."""
+    room = WINDOWS_MAX_PATH - len(os.path.abspath(folder)) - len(os.sep) - len(".docx")
+    return max(20, min(room, MAX_NAME - len(".docx")) - ROOM_FOR_COPY)
+
+
+def suggested_filename(report: Report, folder: str | Path | None = None) -> str:
     """A .docx name from the document type, summary and date, e.g.
     ``Báo cáo kết quả thực hiện nhiệm vụ công tác năm 2023.docx`` or, with a full date,
-    ``Báo cáo sơ kết quý I (2024-04-03).docx``."""
+    ``Báo cáo sơ kết quý I (2024-04-03).docx``. With ``folder`` (where the file goes) the
+    whole summary is kept as far as Windows allows there, cut at a word; without, the name
+    has at most MAX_STEM characters."""
     h = report.header
     kind = (h.type_name or "").strip()
     kind = kind[:1].upper() + kind[1:].lower() if kind else ""
@@ -58,7 +81,13 @@ def suggested_filename(report: Report) -> str:
     else:
         date = ""
     suffix = f" ({date})" if date else ""
-    return safe_stem(stem, MAX_STEM - len(suffix)).rstrip(". ") + suffix + ".docx"
+    limit = MAX_STEM if folder is None else _room_in(folder)
+    while True:
+        name = (safe_stem(stem, limit - len(suffix)).rstrip(".,;: -") or FALLBACK_STEM
+                ) + suffix + ".docx"
+        if len(name.encode("utf-8")) + ROOM_FOR_COPY <= MAX_NAME or limit <= 40:
+            return name
+        limit -= 10
 
 
 def free_name(path: Path) -> Path:

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import KIND_ENDING, KIND_INTRO, Footnote, Report, new_id
+from ..errors import ReportError
+from ..model import KIND_ENDING, KIND_INTRO, Footnote, Report, Run, new_id
+from . import wordml
 from .container import open_word_package
 from .errors import (
     DamagedDocument,
@@ -23,7 +25,7 @@ from .errors import (
 )
 from .messages import message
 from .structure import build_report
-from .wordml import ListNumbers, NoteIds, Reader, Styles, W
+from .wordml import ListNumbers, NoteIds, Reader, Styles, Table, W
 
 __all__ = [
     "DamagedDocument", "EncryptedDocument", "ImportProblem", "ImportRefused", "ImportResult",
@@ -124,16 +126,17 @@ def _fake_footnotes(report: Report) -> list[ImportProblem]:
     out = []
     for sec in report.all_sections():
         for p in sec.body:
-            before = ""
+            before = ""  # the text before the run (its end is enough: the last word)
             for run in p.runs:
                 if run.footnote:
                     before = ""
                     continue
                 t = run.text.strip()
                 if "sup" in run.marks and re.fullmatch(r"[\[(]?\d{1,3}[\])]?", t):
-                    prev_word = before.split()[-1] if before.split() else ""
+                    words = before.split()
+                    prev_word = words[-1] if words else ""
                     exponent = before[-1:].isdigit() or prev_word.lower().rstrip(",.") in _UNITS
-                    if not exponent and before.strip():
+                    if not exponent and words:
                         if sec.kind == KIND_INTRO:
                             where = ("where_intro", {})
                         elif sec.kind == KIND_ENDING:
@@ -142,61 +145,119 @@ def _fake_footnotes(report: Report) -> list[ImportProblem]:
                             where = ("where_section", {"title": _short(sec.title)})
                         out.append(ImportProblem("problem_fake_footnote",
                                                  (("where", where), ("text", t))))
-                before += run.text
+                before = (before + run.text)[-80:]
     return out
+
+
+def _listed(issues: list[ImportProblem], found: list[ImportProblem],
+            more: str = "problem_more") -> None:
+    """Add ``found`` (problems of one kind) to ``issues``: the first :data:`MAX_LISTED` one by
+    one, the rest as one "… and N more" line."""
+    issues.extend(found[:MAX_LISTED])
+    if len(found) > MAX_LISTED:
+        issues.append(ImportProblem(more, (("count", len(found) - MAX_LISTED),)))
+
+
+def _place_leftover_notes(blocks: list, leftovers: dict[int, list[Run]]) -> None:
+    """Put the references of notes that shared a Word id right after that id's last reference."""
+    if not leftovers:
+        return
+    for block in blocks:
+        for para in (block.paragraphs() if isinstance(block, Table) else [block]):
+            for i in range(len(para.runs) - 1, -1, -1):
+                extra = leftovers.get(id(para.runs[i]))
+                if extra:
+                    para.runs[i + 1:i + 1] = extra
+
+
+def _note_text(paras) -> str:
+    return _short(" ".join(p.text for p in paras))
 
 
 def import_docx(path: str | Path) -> ImportResult:
     """Read a ``.docx`` file into a report (nothing is written anywhere).
 
     Raises :class:`OldWordFormat`, :class:`EncryptedDocument`, :class:`DamagedDocument`,
-    :class:`NotWordDocument`, :class:`TooLarge` or :class:`hgreport.errors.FileMissing`."""
-    package = open_word_package(path)
+    :class:`NotWordDocument`, :class:`TooLarge` or :class:`hgreport.errors.FileMissing` — and
+    nothing else, whatever the file holds."""
+    try:
+        return _import(open_word_package(path), path)
+    except ReportError:
+        raise
+    except MemoryError:
+        raise TooLarge(path=str(path), detail=("detail_memory", {})) from None
+    except Exception as exc:  # the last safety net: a shape of file nobody foresaw
+        raise DamagedDocument(path=str(path), detail=f"{type(exc).__name__}: {exc}") from exc
+
+
+def _import(package, path: str | Path) -> ImportResult:
     notes = NoteIds(new_id)
-    bodies: dict[tuple[str, str], list] = {}
     w_body = package.document.find(f"{W}body")
     if w_body is None:
         raise DamagedDocument(path=str(path), detail="word/document.xml: w:body")
-    try:
-        reader = Reader(Styles(package.styles), ListNumbers(package.numbering), notes)
-        for kind, root in (("fn", package.footnotes), ("en", package.endnotes)):
-            for wid, paras in reader.notes_part(root, kind).items():
-                bodies[(kind, wid)] = paras
-                notes.known.add((kind, wid))
-        blocks = reader.blocks(w_body)
-    except (RecursionError, ValueError, TypeError) as exc:  # XML valid but not Word's shape
-        raise DamagedDocument(path=str(path), detail=f"word/document.xml: {exc}") from None
+    reader = Reader(Styles(package.styles), ListNumbers(package.numbering), notes)
+    for kind, root in (("fn", package.footnotes), ("en", package.endnotes)):
+        for wid, paras in reader.notes_part(root, kind):
+            notes.add(kind, wid, paras)
+    blocks = reader.blocks(w_body)
+    _place_leftover_notes(blocks, notes.leftovers())
     built = build_report(blocks)
     report = built.report
 
     issues: list[ImportProblem] = []
+    # content cut by the bounds first: it is what the clerk most needs to know
+    for part, key in (("body", "problem_cut_body"), ("notes", "problem_cut_note_text")):
+        if reader.cut_at[part] is not None:
+            limit, text = reader.cut_at[part]
+            issues.append(ImportProblem(key, (("limit", limit), ("text", _short(text)))))
+    if notes.cut_notes:
+        issues.append(ImportProblem("problem_cut_notes", (
+            ("count", notes.cut_notes), ("limit", wordml.MAX_NOTES))))
+    if notes.cut_refs:
+        issues.append(ImportProblem("problem_cut_copies", (("count", notes.cut_refs),)))
+    if reader.too_deep:
+        issues.append(ImportProblem("problem_too_deep", (
+            ("count", reader.too_deep), ("limit", wordml.MAX_NESTING))))
+
     referenced = {fid for fid, _ in report.reference_order()}
     counts = {"fn": 0, "en": 0}
-    for key, paras in bodies.items():
-        fid = notes.ids.get(key)
-        if fid is None:
-            fid = new_id()
+    unreferenced, doubled = [], []
+    for fid, paras, note, is_copy in notes.footnotes():
         if fid not in referenced:
-            issues.append(ImportProblem("problem_unreferenced_note",
-                                        (("text", _short(" ".join(p.text for p in paras))),)))
+            unreferenced.append(ImportProblem("problem_unreferenced_note",
+                                              (("text", _note_text(paras)),)))
         else:
-            counts[key[0]] += 1
+            counts[note.key[0]] += 1
         report.footnotes[fid] = Footnote(fid, paras)
+        if note.copies and not is_copy:
+            doubled.append(ImportProblem("problem_note_referenced_twice", (
+                ("text", _note_text(paras)), ("count", len(note.copies) + 1))))
+    _listed(issues, unreferenced)
+    _listed(issues, doubled)
+    shared = [ImportProblem("problem_duplicate_note_id", (
+        ("id", key[1]), ("count", len(found)), ("text", _note_text(found[0].paras))))
+        for key, found in notes.notes.items() if len(found) > 1]
+    shared += [ImportProblem("problem_duplicate_note_same", (
+        ("id", key[1]), ("count", n + 1), ("text", _note_text(notes.notes[key][0].paras))))
+        for key, n in notes.same_text.items() if key in notes.notes]
+    _listed(issues, shared)
 
+    by_kind: dict[str, list[ImportProblem]] = {}
     for key, args in built.problems:
-        issues.append(ImportProblem(key, tuple(args.items())))
-    issues.extend(_fake_footnotes(report))
+        by_kind.setdefault(key, []).append(ImportProblem(key, tuple(args.items())))
+    for found in by_kind.values():
+        _listed(issues, found)
+    _listed(issues, _fake_footnotes(report))
     if reader.missing_refs:
         issues.append(ImportProblem("problem_missing_note", (("count", reader.missing_refs),)))
+    if reader.nested_refs:
+        issues.append(ImportProblem("problem_nested_note_ref", (("count", reader.nested_refs),)))
     if reader.images:
         issues.append(ImportProblem("problem_images", (("count", reader.images),)))
     for key, lines in (("problem_unrecognised_header", built.found.unrecognised_header),
                        ("problem_unrecognised_closing", built.found.unrecognised_closing)):
-        for text in lines[:MAX_LISTED]:
-            issues.append(ImportProblem(key, (("text", _short(text)),)))
-        if len(lines) > MAX_LISTED:
-            issues.append(ImportProblem("problem_more_lines",
-                                        (("count", len(lines) - MAX_LISTED),)))
+        _listed(issues, [ImportProblem(key, (("text", _short(text)),)) for text in lines],
+                "problem_more_lines")
     if not report.sections:
         issues.append(ImportProblem("problem_no_sections"))
 

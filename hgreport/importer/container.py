@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import mmap
 import posixpath
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -24,6 +25,11 @@ MAX_TOTAL_BYTES = 160 * MB  # all parts read, unpacked
 MAX_RATIO = 150  # unpacked / packed; Word's XML packs about 5–20 times
 RATIO_FLOOR = 2 * MB  # small parts may pack better than that without harm
 MAX_ENTRIES = 10_000
+# A parsed XML element costs about 120 bytes of memory whatever its size in the file: 64 MB of
+# "<w:p/>" would take 1.3 GB. The seed report's document has 1,800 elements, a long report
+# written in Word (seven or so elements a run) a few hundred thousand.
+MAX_ELEMENTS = 1_000_000  # in one part
+MAX_TOTAL_ELEMENTS = 1_500_000  # in all parts read
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -44,6 +50,12 @@ _WORD_MAIN_TYPES = (
     "application/vnd.ms-word.document.macroEnabled.main+xml",
     "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
 )
+
+# What Python's zip reader raises on a damaged archive: besides BadZipFile, a flipped version
+# byte gives NotImplementedError ("zip file version 8.9"), a flipped byte in a name flagged UTF-8
+# a UnicodeDecodeError (a ValueError), a cut header struct.error or EOFError.
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+               RuntimeError, ValueError, struct.error, OverflowError, IndexError)
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False, remove_comments=True, remove_pis=True)
@@ -71,6 +83,7 @@ class _Reader:
         self.path = path
         self.zf = zf
         self.total = 0
+        self.elements = 0
         self.names = {i.filename: i for i in zf.infolist()}
 
     def _refuse(self, key: str, **args) -> TooLarge:
@@ -90,8 +103,7 @@ class _Reader:
             with self.zf.open(info) as stream:
                 # never trust the declared size: read at most one byte past the cap
                 data = stream.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
-                RuntimeError) as exc:
+        except _ZIP_ERRORS as exc:
             raise DamagedDocument(path=str(self.path), detail=f"{name}: {exc}") from None
         if len(data) > MAX_PART_BYTES:
             raise self._refuse("detail_part_size", part=name, size=_mb(len(data)),
@@ -108,12 +120,18 @@ class _Reader:
             if required:
                 raise DamagedDocument(path=str(self.path), detail=f"thiếu phần {name}")
             return None
+        elements = data.count(b"<") - data.count(b"</")  # at least as many as the parser makes
+        self.elements += elements
+        if elements > MAX_ELEMENTS:
+            raise self._refuse("detail_elements", part=name, limit=MAX_ELEMENTS)
+        if self.elements > MAX_TOTAL_ELEMENTS:
+            raise self._refuse("detail_total_elements", limit=MAX_TOTAL_ELEMENTS)
         for strict, transitional in _STRICT:
             if strict in data:
                 data = data.replace(strict, transitional)
         try:
             return etree.fromstring(data, _PARSER)
-        except etree.XMLSyntaxError as exc:
+        except etree.LxmlError as exc:
             raise DamagedDocument(path=str(self.path), detail=f"{name}: {exc}") from None
 
     def relationships(self, source: str) -> dict[str, str]:
@@ -170,7 +188,7 @@ def open_word_package(path: str | Path) -> WordPackage:
         raise NotWordDocument(path=str(path))
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except _ZIP_ERRORS as exc:
         raise DamagedDocument(path=str(path), detail=str(exc)) from None
     with zf:
         infos = zf.infolist()

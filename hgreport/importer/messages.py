@@ -58,6 +58,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cấu trúc lồng nhau quá sâu",
         "nesting too deep",
     ),
+    "detail_elements": (
+        "phần “{part}” có hơn {limit} thẻ XML",
+        "part “{part}” holds more than {limit} XML elements",
+    ),
+    "detail_total_elements": (
+        "các phần XML có tổng cộng hơn {limit} thẻ",
+        "the XML parts hold more than {limit} elements in all",
+    ),
+    "detail_memory": (
+        "máy không đủ bộ nhớ để đọc tệp",
+        "there is not enough memory to read it",
+    ),
     # the import summary
     "summary_sections": (
         "Đã nhận {count} mục (cấp 1: {top}).",
@@ -158,6 +170,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dòng “{text}” ở phần cuối văn bản không nhận dạng được; đã giữ lại trong phần kết "
         "thúc.",
         "The closing line “{text}” was not recognised; it was kept in the ending.",
+    ),
+    "problem_cut_body": (
+        "Văn bản vượt giới hạn nhập (hơn {limit}); phần từ “{text}” trở về sau không được "
+        "nhập.",
+        "The document is over the import limit (more than {limit}); the text from “{text}” "
+        "onwards was not imported.",
+    ),
+    "problem_cut_note_text": (
+        "Phần chú thích vượt giới hạn nhập (hơn {limit}); các chú thích từ “{text}” trở về "
+        "sau không được nhập.",
+        "The footnotes are over the import limit (more than {limit}); the footnotes from "
+        "“{text}” onwards were not imported.",
+    ),
+    "limit_paragraphs": ("{limit} đoạn", "{limit} paragraphs"),
+    "limit_runs": ("{limit} đoạn chữ định dạng", "{limit} runs of text"),
+    "problem_cut_notes": (
+        "Tệp có quá nhiều chú thích (giới hạn {limit}); {count} chú thích sau cùng không được "
+        "nhập.",
+        "The file has too many footnotes (the limit is {limit}); the last {count} were not "
+        "imported.",
+    ),
+    "problem_cut_copies": (
+        "{count} tham chiếu lặp lại tới cùng một chú thích đã bị bỏ vì các bản sao chú thích "
+        "vượt giới hạn nhập.",
+        "{count} repeated references to one footnote were dropped: the copies of the footnote "
+        "would exceed the import limit.",
+    ),
+    "problem_too_deep": (
+        "{count} phần nội dung lồng nhau quá sâu (bảng trong bảng, khung trong khung… quá "
+        "{limit} lớp) không được nhập.",
+        "{count} pieces of content nested too deep (tables in tables, text boxes in text "
+        "boxes… more than {limit} levels) were not imported.",
+    ),
+    "problem_note_referenced_twice": (
+        "Chú thích “{text}” được tham chiếu {count} lần trong văn bản; mỗi tham chiếu sau lần "
+        "đầu đã được gắn một bản sao riêng của chú thích (như khi sao chép).",
+        "Footnote “{text}” is referenced {count} times in the text; every reference after the "
+        "first got its own copy of the footnote (as when copying).",
+    ),
+    "problem_duplicate_note_id": (
+        "Tệp có {count} chú thích khác nhau cùng số hiệu {id} (chú thích đầu: “{text}”); đã "
+        "giữ tất cả, mỗi chú thích một số riêng, đặt theo thứ tự tham chiếu — hãy kiểm tra "
+        "lại vị trí.",
+        "The file holds {count} different footnotes under one id, {id} (the first: “{text}”); "
+        "all were kept, each with its own number, in the order of the references — check where "
+        "they are placed.",
+    ),
+    "problem_duplicate_note_same": (
+        "Tệp có {count} chú thích giống hệt nhau cùng số hiệu {id} (“{text}”); đã giữ một.",
+        "The file holds {count} identical footnotes under one id, {id} (“{text}”); one was "
+        "kept.",
+    ),
+    "problem_nested_note_ref": (
+        "{count} tham chiếu chú thích nằm bên trong một chú thích khác đã được bỏ qua (chú "
+        "thích không chứa chú thích).",
+        "{count} footnote references inside another footnote were skipped (footnotes hold no "
+        "footnotes).",
+    ),
+    "problem_more": (
+        "… và {count} trường hợp khác như vậy.",
+        "… and {count} more like these.",
     ),
     "problem_more_lines": (
         "… và {count} dòng khác như vậy.",

@@ -19,6 +19,7 @@ from ..model import (
     Section,
 )
 from ..numbering import roman
+from ..resources import document_type_names
 from ..text import clean_line, fold
 from .wordml import Para, Table
 
@@ -109,10 +110,7 @@ _NUMBER_LINE = (
 _DATE = re.compile(r"^(?:(?P<place>[^,]{1,80}),\s*)?ngày\s*(?P<d>\d{1,2})?[\s.…_]*"
                    r"tháng\s*(?P<m>\d{1,2})?[\s.…_]*năm\s*(?P<y>\d{4})\s*\.?$", re.I)
 _AUTHORITY = re.compile(r"^(?:T/M|K/T|T/L|Q/|TM\.|KT\.|TL\.|TM|KT|TL)\s+\S")
-_DOC_TYPES = tuple(fold(t) for t in (
-    "BÁO CÁO", "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "QUY ĐỊNH", "CHỈ THỊ", "KẾT LUẬN", "QUY CHẾ",
-    "THÔNG TRI", "HƯỚNG DẪN", "KẾ HOẠCH", "CHƯƠNG TRÌNH", "THÔNG BÁO", "TỜ TRÌNH", "ĐỀ ÁN",
-    "PHƯƠNG ÁN", "CÔNG VĂN", "BIÊN BẢN", "ĐỀ CƯƠNG", "DIỄN VĂN", "DIỄN VĂN KHAI MẠC"))
+_DOC_TYPES = tuple(fold(t) for t in document_type_names())  # of every shipped profile
 _URGENCY = ("khan", "thuong khan", "hoa toc", "hoa toc hen gio")
 _DASH_PREFIX = re.compile(r"^[-–—+•·*]\s*")
 
@@ -189,7 +187,7 @@ class HeaderReader:
         elif f in _URGENCY:
             self.fields["urgency"] = t.upper()
             self.found.add_header("urgency")
-        elif (m := _DATE.match(t)) is not None:
+        elif (m := _DATE.match(t)) is not None and _possible_date(m):
             self.fields.update(place=(m.group("place") or "").strip(),
                                day=int(m.group("d")) if m.group("d") else None,
                                month=int(m.group("m")) if m.group("m") else None,
@@ -231,6 +229,14 @@ class HeaderReader:
             fields["summary"] = " ".join(self.summary)
             self.found.add_header("summary")
         return Header.from_dict(fields)
+
+
+def _possible_date(m: re.Match) -> bool:
+    """A date line's numbers make a date (day and month may be blank in a draft); "ngày 45
+    tháng 13 năm 0000" stays an unrecognised line for the clerk to see."""
+    day, month, year = (int(m.group(k)) if m.group(k) else None for k in ("d", "m", "y"))
+    return (1900 <= year <= 2200 and (month is None or 1 <= month <= 12)
+            and (day is None or 1 <= day <= 31))
 
 
 def _number_line(t: str):

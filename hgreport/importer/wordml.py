@@ -88,8 +88,8 @@ class Styles:
             num = None
             if ppr is not None:
                 ol = ppr.find(W + "outlineLvl")
-                if ol is not None and (ol.get(W + "val") or "").isdigit():
-                    outline = int(ol.get(W + "val"))
+                if ol is not None:
+                    outline = _level(ol.get(W + "val"))
                 num = _num_pr(ppr)
             self.styles[sid] = _Style(
                 kind, based.get(W + "val") if based is not None else None,
@@ -145,6 +145,8 @@ class Styles:
 # that says otherwise is damaged or hostile, and its numbers are clamped so no later step can
 # loop, allocate or overflow on them.
 NUMBER_LIMIT = 32767
+LIST_LEVELS = 10  # list levels 0–9 (Word uses 0–8)
+MAX_LABEL = 40  # characters of a list label ("%1.%2.%3." or a bullet)
 
 
 def _int(value: str | None, default: int, low: int = 0, high: int = NUMBER_LIMIT) -> int:
@@ -155,6 +157,14 @@ def _int(value: str | None, default: int, low: int = 0, high: int = NUMBER_LIMIT
     except ValueError:
         return default
     return max(low, min(high, n))
+
+
+def _level(value: str | None) -> int | None:
+    """A level number written in ASCII digits (``outlineLvl``, ``ilvl``), clamped; None when
+    absent or not one ("²" and "٣" are digits to Python, not to Word)."""
+    if not value or not value.isascii() or not value.isdigit():
+        return None
+    return _int(value, 0)
 
 
 def _on_attr(v: str | None) -> bool:
@@ -170,8 +180,8 @@ def _num_pr(ppr: etree._Element) -> tuple[str, int] | None:
     num_id = num.get(W + "val") if num is not None else None
     if not num_id or num_id == "0":
         return None
-    ilvl = lvl.get(W + "val") if lvl is not None else "0"
-    return num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0
+    ilvl = _level(lvl.get(W + "val")) if lvl is not None else 0
+    return num_id, ilvl or 0
 
 
 def _roman(n: int) -> str:
@@ -204,12 +214,16 @@ class ListNumbers:
             levels: dict[int, tuple[str, str, int]] = {}
             for lvl in ab.iter(W + "lvl"):
                 ilvl = _int(lvl.get(W + "ilvl"), 0)
+                if ilvl >= LIST_LEVELS:  # Word has nine; more is a damaged file
+                    continue
                 fmt = lvl.find(W + "numFmt")
                 text = lvl.find(W + "lvlText")
                 start = lvl.find(W + "start")
                 levels[ilvl] = (
                     (fmt.get(W + "val") or "decimal") if fmt is not None else "decimal",
-                    (text.get(W + "val") or "") if text is not None else "",
+                    # the label is written before every item: a long one would be copied into
+                    # every paragraph of the list
+                    ((text.get(W + "val") or "") if text is not None else "")[:MAX_LABEL],
                     _int(start.get(W + "val"), 1) if start is not None else 1,
                 )
             self.levels[ab.get(W + "abstractNumId") or ""] = levels
@@ -247,19 +261,19 @@ class ListNumbers:
         nid, ilvl = num
         abstract = self.num_to_abstract.get(nid, "")
         levels = self.levels.get(abstract, {})
-        if ilvl not in levels or not 0 <= ilvl < 10:
+        if ilvl not in levels or not 0 <= ilvl < LIST_LEVELS:
             return ""
-        counters: list[int | None] = self.counters.setdefault(abstract, [None] * 10)
+        counters: list[int | None] = self.counters.setdefault(abstract, [None] * LIST_LEVELS)
         overrides = self.overrides.get(nid, {})
         if nid not in self.started:
             self.started.add(nid)
             for lvl in overrides:
-                if 0 <= lvl < 10:
+                if 0 <= lvl < LIST_LEVELS:
                     counters[lvl] = None
         starts = {i: overrides.get(i, lv[2]) for i, lv in levels.items()}
         current = counters[ilvl]
         counters[ilvl] = starts[ilvl] if current is None else current + 1
-        for deeper in range(ilvl + 1, 10):
+        for deeper in range(ilvl + 1, LIST_LEVELS):
             counters[deeper] = None
         fmt, text, _ = levels[ilvl]
         if fmt == "bullet":
@@ -326,19 +340,113 @@ def _trim(p: Paragraph) -> Paragraph:
     return Paragraph(runs, p.align, p.page_break_before)
 
 
+# Bounds of what one file may bring in: generous for a real report (the seed ×20 has 1,300
+# paragraphs and 1,140 footnotes), small enough that a hostile file cannot fill the memory or
+# the report file. Whatever lies beyond is cut, and the import report says where.
+MAX_PARAGRAPHS = 100_000  # of the body, and of the notes (table cells, text boxes included)
+MAX_RUNS = 300_000  # Word's runs of text in the body, and in the notes (about 4 s of reading)
+MAX_NOTES = 10_000  # footnotes and endnotes, copies for repeated references included
+MAX_COPIED_CHARS = 2_000_000  # text copied for notes referenced more than once
+MAX_NESTING = 16  # tables in tables, text boxes in text boxes, content controls in these
+
+
+@dataclass
+class _Note:
+    key: tuple[str, str]  # (kind, Word id)
+    paras: list[Paragraph]
+    fid: str = ""  # its model footnote id
+    copies: list[str] = field(default_factory=list)  # model ids of copies for later references
+    size: int = 0  # characters of text
+
+
+def _text_key(paras: list[Paragraph]) -> tuple:
+    """What a note reads (ids aside), to tell a note written twice from two different ones."""
+    return tuple((tuple(p.runs), p.align) for p in paras)
+
+
 class NoteIds:
-    """Word footnote/endnote ids → model footnote ids, and the references that were read."""
+    """Word footnotes and endnotes → model footnotes, and the references read in the body.
+
+    Word gives every note one id and one reference. A damaged or pieced-together file may hold
+    two notes under one id, or reference one note twice: the k-th reference of an id gets the
+    k-th note of that id (notes with the same text count once), a reference after the last
+    note gets its own copy of it (as pasting does), and the notes left over are placed right
+    after the id's last reference (see :meth:`leftovers`)."""
 
     def __init__(self, new_id):
         self._new_id = new_id
-        self.ids: dict[tuple[str, str], str] = {}
-        self.known: set[tuple[str, str]] = set()
+        self.notes: dict[tuple[str, str], list[_Note]] = {}
+        self._texts: dict[tuple[str, str], set[tuple]] = {}  # what the notes of an id read
+        self.refs: dict[tuple[str, str], list[Run]] = {}
+        self.same_text: dict[tuple[str, str], int] = {}  # notes repeated word for word
+        self.count = 0
+        self.cut_notes = 0  # notes past MAX_NOTES
+        self.cut_keys: set[tuple[str, str]] = set()  # their ids: references to them are dropped
+        self.cut_refs = 0  # references that could not be given their own copy
+        self.copied_chars = 0
 
-    def model_id(self, kind: str, word_id: str) -> str:
+    # -- reading the notes part -----------------------------------------------------------
+    def add(self, kind: str, word_id: str, paras: list[Paragraph]) -> None:
         key = (kind, word_id)
-        if key not in self.ids:
-            self.ids[key] = self._new_id()
-        return self.ids[key]
+        same = self.notes.setdefault(key, [])
+        texts = self._texts.setdefault(key, set())
+        text = _text_key(paras)
+        if text in texts:
+            self.same_text[key] = self.same_text.get(key, 0) + 1
+            return
+        if self.count >= MAX_NOTES:
+            self.cut_notes += 1
+            if not same:
+                del self.notes[key]
+                self.cut_keys.add(key)
+            return
+        self.count += 1
+        texts.add(text)
+        same.append(_Note(key, paras, self._new_id(), size=sum(len(p.text) for p in paras)))
+
+    def known(self, kind: str, word_id: str) -> bool:
+        return (kind, word_id) in self.notes
+
+    # -- references in the body -----------------------------------------------------------
+    def reference(self, kind: str, word_id: str) -> Run | None:
+        """The model reference for the next reference to ``word_id`` (None: none can be made)."""
+        key = (kind, word_id)
+        notes = self.notes[key]
+        made = self.refs.setdefault(key, [])
+        if len(made) < len(notes):
+            run = Run.ref(notes[len(made)].fid)
+        else:
+            last = notes[-1]
+            if self.count >= MAX_NOTES or self.copied_chars + last.size > MAX_COPIED_CHARS:
+                self.cut_refs += 1
+                return None
+            self.count += 1
+            self.copied_chars += last.size
+            last.copies.append(self._new_id())
+            run = Run.ref(last.copies[-1])
+        made.append(run)
+        return run
+
+    def leftovers(self) -> dict[int, list[Run]]:
+        """References to add after an existing one (``id()`` of its run → the new runs): the
+        notes of an id that has fewer references than notes."""
+        out: dict[int, list[Run]] = {}
+        for key, notes in self.notes.items():
+            made = self.refs.get(key, [])
+            if made and len(made) < len(notes):
+                out[id(made[-1])] = [Run.ref(n.fid) for n in notes[len(made):]]
+        return out
+
+    def footnotes(self) -> list[tuple[str, list[Paragraph], _Note, bool]]:
+        """(model id, paragraphs, the note, is a copy) of every footnote to create."""
+        out = []
+        for notes in self.notes.values():
+            for note in notes:
+                out.append((note.fid, note.paras, note, False))
+                for fid in note.copies:
+                    out.append((fid, [Paragraph(list(p.runs), p.align, p.page_break_before)
+                                      for p in note.paras], note, True))
+        return out
 
 
 class Reader:
@@ -350,49 +458,66 @@ class Reader:
         self.notes = notes
         self.images = 0
         self.missing_refs = 0
+        self.nested_refs = 0  # references inside a note (Word has no notes in notes)
+        self.too_deep = 0  # tables, text boxes or fields nested past MAX_NESTING, left out
+        # paragraphs and runs read in the body and in the notes (each has the limits on its
+        # own); where a limit stopped the reading: (the limit's message, the text there)
+        self.paragraphs = {"body": 0, "notes": 0}
+        self.runs = {"body": 0, "notes": 0}
+        self.cut_at: dict[str, tuple[tuple[str, dict], str] | None] = {
+            "body": None, "notes": None}
         self._in_notes = False
+
+    @property
+    def _part(self) -> str:
+        return "notes" if self._in_notes else "body"
+
+    @property
+    def full(self) -> bool:
+        return self.cut_at[self._part] is not None
 
     # -- blocks ---------------------------------------------------------------------------
     def blocks(self, container: etree._Element, depth: int = 0) -> list[Para | Table]:
         out: list[Para | Table] = []
+        if depth > MAX_NESTING:
+            self.too_deep += 1
+            return out
         for child in container:
+            if self.full:
+                break
             tag = child.tag
             if tag == _P:
-                out.extend(self.paragraph(child))
+                part = self._part
+                self.paragraphs[part] += 1
+                if self.paragraphs[part] > MAX_PARAGRAPHS:
+                    self.cut_at[part] = (("limit_paragraphs", {"limit": MAX_PARAGRAPHS}),
+                                         "".join(t.text or "" for t in child.iter(_T)))
+                    break
+                out.extend(self.paragraph(child, depth))
             elif tag == _TBL:
                 out.append(self.table(child, depth))
             elif tag == _SDT:
                 content = child.find(_SDTC)
                 if content is not None:
-                    out.extend(self.blocks(content, depth))
+                    out.extend(self.blocks(content, depth + 1))
             elif tag in _BLOCK_CONTAINERS:
-                out.extend(self.blocks(child, depth))
+                out.extend(self.blocks(child, depth + 1))
         return out
 
     def table(self, tbl: etree._Element, depth: int) -> Table:
         rows = []
-        for tr in tbl.iter(_TR):
-            if tr.getparent() is not tbl and not _in_sdt_of(tr, tbl):
-                continue
+        for tr in _children(tbl, _TR):
             cells = []
-            for tc in tr:
-                if tc.tag == _SDT:
-                    content = tc.find(_SDTC)
-                    tcs = [c for c in content if c.tag == _TC] if content is not None else []
-                elif tc.tag == _TC:
-                    tcs = [tc]
-                else:
-                    continue
-                for cell in tcs:
-                    paras: list[Para] = []
-                    for block in self.blocks(cell, depth + 1):
-                        paras.extend(block.paragraphs() if isinstance(block, Table) else [block])
-                    cells.append(paras)
+            for cell in _children(tr, _TC):
+                paras: list[Para] = []
+                for block in self.blocks(cell, depth + 1):
+                    paras.extend(block.paragraphs() if isinstance(block, Table) else [block])
+                cells.append(paras)
             rows.append(cells)
         return Table(rows)
 
     # -- paragraphs -----------------------------------------------------------------------
-    def paragraph(self, p: etree._Element) -> list[Para]:
+    def paragraph(self, p: etree._Element, depth: int = 0) -> list[Para]:
         note_body = self._in_notes
         ppr = p.find(_PPR)
         style = None
@@ -410,8 +535,8 @@ class Reader:
             pb = ppr.find(W + "pageBreakBefore")
             page_break = pb is not None and _on(pb)
             ol = ppr.find(W + "outlineLvl")
-            if ol is not None and (ol.get(W + "val") or "").isdigit():
-                outline = int(ol.get(W + "val"))
+            if ol is not None:
+                outline = _level(ol.get(W + "val"))
             num = _num_pr(ppr)
         style = style or self.styles.default_paragraph
         level = None
@@ -445,7 +570,13 @@ class Reader:
             paras.append(Para(runs, level, align, page_break if not paras else True))
             runs = []
 
-        for r in _iter_runs(p):
+        part = self._part
+        for r in self._runs(p):
+            self.runs[part] += 1
+            if self.runs[part] > MAX_RUNS:
+                self.cut_at[part] = (("limit_runs", {"limit": MAX_RUNS}),
+                                     "".join(t.text or "" for t in r.iter(_T)))
+                break
             if r.tag == M + "r":
                 for t in r.iter(M + "t"):
                     text.append(t.text or "")
@@ -500,9 +631,13 @@ class Reader:
                     wid = child.get(W + "id") or ""
                     kind = "fn" if tag == W + "footnoteReference" else "en"
                     flush()
-                    if (kind, wid) in self.notes.known:
-                        runs.append(Run.ref(self.notes.model_id(kind, wid)))
-                    else:
+                    if note_body:
+                        self.nested_refs += 1
+                    elif self.notes.known(kind, wid):
+                        ref = self.notes.reference(kind, wid)
+                        if ref is not None:
+                            runs.append(ref)
+                    elif (kind, wid) not in self.notes.cut_keys:
                         self.missing_refs += 1
                 elif tag in _IMAGES or tag == MC + "AlternateContent":
                     box = _text_box(child)
@@ -517,20 +652,41 @@ class Reader:
         paras[0].bold = letters > 0 and bold_letters == letters
         paras[0].italic = letters > 0 and italic_letters == letters
         for box in boxes:  # the text of text boxes follows the paragraph that anchors them
-            for block in self.blocks(box):
+            for block in self.blocks(box, depth + 1):
                 paras.extend(block.paragraphs() if isinstance(block, Table) else [block])
         return paras
 
+    def _runs(self, el: etree._Element, depth: int = 0):
+        """The runs of a paragraph, also those inside hyperlinks, tracked insertions, fields,
+        content controls and equations."""
+        if depth > 4 * MAX_NESTING:
+            self.too_deep += 1
+            return
+        for child in el:
+            tag = child.tag
+            if tag == _R or tag == M + "r":
+                yield child
+            elif tag in _RUN_CONTAINERS:
+                yield from self._runs(child, depth + 1)
+            elif tag == _SDT:
+                content = child.find(_SDTC)
+                if content is not None:
+                    yield from self._runs(content, depth + 1)
+            elif isinstance(tag, str) and tag.startswith(M):
+                yield from self._runs(child, depth + 1)
+
     # -- notes ----------------------------------------------------------------------------
-    def notes_part(self, root: etree._Element | None, kind: str) -> dict[str, list[Paragraph]]:
-        """Word id → paragraphs of every real note (separators left out)."""
-        out: dict[str, list[Paragraph]] = {}
+    def notes_part(self, root: etree._Element | None, kind: str) -> list[tuple[str, list]]:
+        """(Word id, paragraphs) of every real note in file order (separators left out)."""
+        out: list[tuple[str, list[Paragraph]]] = []
         if root is None:
             return out
         tag = W + ("footnote" if kind == "fn" else "endnote")
         for note in root.iter(tag):
             if note.get(W + "type") not in (None, "normal"):
                 continue
+            if self.cut_at["notes"] is not None:
+                break
             paras = []
             self._in_notes = True
             try:
@@ -548,7 +704,7 @@ class Reader:
                 if runs and not runs[0].footnote:
                     runs[0] = Run(runs[0].text.lstrip(), runs[0].marks)
                 paras[0] = Paragraph(runs, first.align, False).normalized()
-            out[note.get(W + "id") or ""] = paras
+            out.append((note.get(W + "id") or "", paras))
         return out
 
 
@@ -564,25 +720,14 @@ def _text_box(el: etree._Element) -> etree._Element | None:
     return next(el.iter(W + "txbxContent"), None)
 
 
-def _in_sdt_of(tr: etree._Element, tbl: etree._Element) -> bool:
-    parent = tr.getparent()
-    while parent is not None and parent is not tbl:
-        if parent.tag not in (_SDT, _SDTC, W + "customXml"):
-            return False
-        parent = parent.getparent()
-    return parent is tbl
+_WRAPPERS = (_SDT, _SDTC, W + "customXml")
 
 
-def _iter_runs(el: etree._Element):
+def _children(el: etree._Element, tag: str, depth: int = 0):
+    """The ``tag`` children of ``el``, also those wrapped in content controls or custom XML
+    (rows of a table, cells of a row); never the rows of a table nested inside."""
     for child in el:
-        tag = child.tag
-        if tag == _R or tag == M + "r":
+        if child.tag == tag:
             yield child
-        elif tag in _RUN_CONTAINERS:
-            yield from _iter_runs(child)
-        elif tag == _SDT:
-            content = child.find(_SDTC)
-            if content is not None:
-                yield from _iter_runs(content)
-        elif isinstance(tag, str) and tag.startswith(M):
-            yield from _iter_runs(child)
+        elif child.tag in _WRAPPERS and depth < MAX_NESTING:
+            yield from _children(child, tag, depth + 1)
