@@ -13,7 +13,7 @@ from hgreport.cli import main
 from hgreport.export import TargetIsReport, TargetNotReplaceable, TargetNotWord, export_docx
 from hgreport.importer import import_docx
 from hgreport.numbering import roman
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:
@@ -123,3 +123,52 @@ def test_a_symbol_with_an_impossible_code_is_dropped_not_a_crash(tmp_path):
     report = import_docx(make_docx(tmp_path / "sym.docx", body)).report
     text = "".join(r.text for r in report.sections[0].body[0].runs)
     assert text.startswith("Đầu") and text.endswith("cuối") and "\u00b7" in text
+
+
+# -- 6. a full disk: the message, and nothing after it -----------------------------------------
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 2 MB file system (tmpfs), where the machine lets us mount one (root on Linux)."""
+    import shutil
+    import subprocess
+    import sys
+
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    if not sys.platform.startswith("linux") or not shutil.which("mount"):
+        pytest.skip("needs Linux mount")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)],
+                          capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def test_export_on_a_full_disk_says_so_once_and_leaves_nothing(small_disk, tmp_path):
+    import subprocess
+    import sys
+
+    report = small_disk / "bao-cao.db"
+    assert main(["new", str(report), "--sample"]) == 0
+    filler = small_disk / "filler.bin"
+    import os
+
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)  # fill the disk to the last byte
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    before = sorted(p.name for p in small_disk.iterdir())
+    done = subprocess.run([sys.executable, "-m", "hgreport", "export", str(report), "-o",
+                           str(small_disk / "bao-cao.docx")], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "HGREPORT_LANG": "vi"})
+    assert done.returncode == 7, done.stderr
+    assert "đã đầy" in done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    assert sorted(p.name for p in small_disk.iterdir()) == before

@@ -10,6 +10,7 @@ document behind."""
 from __future__ import annotations
 
 import errno
+import io
 import os
 import tempfile
 from collections.abc import Callable
@@ -231,10 +232,13 @@ _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a Word file is a zip package (emp
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def check_target(target: Path, suffixes: tuple[str, ...] = WORD_SUFFIXES) -> None:
+def check_target(target: Path, suffixes: tuple[str, ...] = WORD_SUFFIXES,
+                 magic: tuple[bytes, ...] = _ZIP_MAGIC) -> None:
     """Refuse a target that would not be a Word file or whose replacement would destroy data:
     a name without a .docx ending, a report database (the open report included, whatever it
-    is named) or any existing file that is not a Word package. Nothing is written."""
+    is named) or any existing file that is not a Word package. Nothing is written. Another
+    kind of file passes its ``suffixes`` and the ``magic`` its files start with (a PDF:
+    ``(".pdf",)``, ``(b"%PDF",)``)."""
     target = Path(target)
     word_name = target if target.suffix.lower() in suffixes else target.with_name(
         target.name + suffixes[0])
@@ -251,7 +255,7 @@ def check_target(target: Path, suffixes: tuple[str, ...] = WORD_SUFFIXES) -> Non
         raise TargetIsReport(path=str(target), alt=str(free_name(alt)))
     if word_name != target:
         raise TargetNotWord(path=str(target), alt=str(free_name(word_name)))
-    if head and not head.startswith(_ZIP_MAGIC):
+    if head and not head.startswith(magic):
         raise TargetNotReplaceable(path=str(target), alt=str(free_name(
             target.with_name(f"{target.stem} (2){target.suffix}"))))
 
@@ -309,7 +313,11 @@ def export_docx(report: Report, path: str | Path, profile: Profile | None = None
         target = target / suggested_filename(report)
     check_target(target)
     document, total = build_document(report, profile, progress, extra_steps=1)
-    written = write_atomically(target, document.save)
+    # the package is zipped in memory first: a zip writer that fails half-way on a full disk
+    # would otherwise complain again when it is collected, after the clear message
+    package = io.BytesIO()
+    document.save(package)
+    written = write_atomically(target, lambda fh: fh.write(package.getbuffer()))
     if progress:
         progress(total, total)
     return written
