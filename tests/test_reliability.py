@@ -172,3 +172,17 @@ def test_export_on_a_full_disk_says_so_once_and_leaves_nothing(small_disk, tmp_p
     assert "đã đầy" in done.stderr
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
     assert sorted(p.name for p in small_disk.iterdir()) == before
+
+
+def test_an_export_killed_half_way_leaves_nothing_that_outlives_the_next_export(seed_report,
+                                                                                tmp_path):
+    import os
+
+    old = tmp_path / ".~hgreport-abc123.tmp"  # left by an export killed an hour ago
+    old.write_bytes(b"PK\x03\x04 half")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    running = tmp_path / ".~hgreport-def456.tmp"  # a colleague's export, writing right now
+    running.write_bytes(b"PK\x03\x04 busy")
+    export_docx(seed_report, tmp_path / "bao-cao.docx")
+    assert not old.exists() and running.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".~hgreport-def456.tmp", "bao-cao.docx"]

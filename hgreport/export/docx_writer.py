@@ -13,6 +13,7 @@ import errno
 import io
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -260,6 +261,22 @@ def check_target(target: Path, suffixes: tuple[str, ...] = WORD_SUFFIXES,
             target.with_name(f"{target.stem} (2){target.suffix}"))))
 
 
+TEMP_PREFIX, TEMP_SUFFIX = ".~hgreport-", ".tmp"
+STALE_AFTER_S = 3600  # older than any export in progress, on this PC or a colleague's
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove temporary files that an export killed half-way (power cut, kill -9) left in
+    ``folder``; recent ones may belong to an export running now and are left alone."""
+    now = time.time()
+    for leftover in folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
+        try:
+            if now - leftover.stat().st_mtime > STALE_AFTER_S:
+                leftover.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove: harmless either way
+
+
 def write_atomically(target: Path, write: Callable[[object], None]) -> Path:
     """Call ``write(file)`` on a temporary file in the target's folder, then move it over
     ``target``. On any failure the temporary file is removed and ``target`` is untouched."""
@@ -271,8 +288,9 @@ def write_atomically(target: Path, write: Callable[[object], None]) -> Path:
         raise FolderMissing(folder=str(folder), alt=str(other_folder(target)))
     if word_lock_files(target):
         raise TargetInUse(path=str(target), alt=str(free_name(target)))
+    remove_stale_temporaries(folder)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".~hgreport-", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
         raise _classify(exc, target, "create") from None
     tmp = Path(tmp_name)
@@ -313,11 +331,14 @@ def export_docx(report: Report, path: str | Path, profile: Profile | None = None
         target = target / suggested_filename(report)
     check_target(target)
     document, total = build_document(report, profile, progress, extra_steps=1)
-    # the package is zipped in memory first: a zip writer that fails half-way on a full disk
-    # would otherwise complain again when it is collected, after the clear message
-    package = io.BytesIO()
-    document.save(package)
-    written = write_atomically(target, lambda fh: fh.write(package.getbuffer()))
+    def write(fh) -> None:
+        # zipped in memory first: a zip writer that fails half-way on a full disk would
+        # complain again when it is collected, after the clear message
+        package = io.BytesIO()
+        document.save(package)
+        fh.write(package.getbuffer())
+
+    written = write_atomically(target, write)
     if progress:
         progress(total, total)
     return written
