@@ -8,7 +8,7 @@ from _ui_helpers import body_sections, type_at_end  # noqa: E402
 
 from hgreport import errors
 from hgreport.model import Paragraph
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 
 def stored_last_text(path, sid) -> str:

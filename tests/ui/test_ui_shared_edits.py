@@ -11,7 +11,7 @@ import sqlite3
 from PySide6.QtWidgets import QDialog
 
 from hgreport.model import Paragraph
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 from ui import main_window
 
 

@@ -20,7 +20,7 @@ from hgreport import errors
 from hgreport.backup import backup_dir, list_backups
 from hgreport.model import Footnote, Paragraph, Run
 from hgreport.sharing import LEASE_TTL_S, Presence
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 from ui.blocks import body_of
 
 
