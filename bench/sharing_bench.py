@@ -22,7 +22,7 @@ from hgreport.history import history  # noqa: E402
 from hgreport.merge import merge_copy  # noqa: E402
 from hgreport.model import Paragraph  # noqa: E402
 from hgreport.sharing import Presence  # noqa: E402
-from hgreport.store import ReportStore  # noqa: E402
+from hgreport.storage import ReportStore  # noqa: E402
 
 
 def _saver(path: str, section_id: str, saves: int, queue) -> None:

@@ -19,7 +19,7 @@ from _seed import seed_report
 
 from hgreport.numbering import Numbering
 from hgreport.resources import load_profile
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 
 def ms(samples: list[float]) -> str:

@@ -84,7 +84,7 @@ def child_cold_start(path: str, via_cli: bool = False) -> None:
 
 
 def measure(copies: int) -> None:
-    from hgreport.store import ReportStore
+    from hgreport.storage import ReportStore
 
     tmp = Path(tempfile.mkdtemp(prefix="hgreport-uibench-"))
     db = tmp / "big.db"

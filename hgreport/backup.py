@@ -11,13 +11,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sqlite3
 import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .store import ReportStore
+from .storage import ReportStore, file_fingerprint
 
 KEEP = 20  # backups kept per report file
 _NAME = re.compile(r"^(?P<stamp>\d{4}-\d{2}-\d{2}_\d{6})(?:-(?P<n>\d+))?_(?P<reason>[a-z]+)\.db$")
@@ -76,11 +75,6 @@ def list_backups(report_path: str | Path) -> list[Backup]:
     return [b for _, _, b in found]
 
 
-def _fingerprint(conn: sqlite3.Connection) -> tuple:
-    """What changes whenever the report's content changes (every save appends a revision)."""
-    return tuple(conn.execute("SELECT count(*), max(at) FROM revisions").fetchone())
-
-
 def make_backup(store: ReportStore, reason: str = "manual", keep: int = KEEP,
                 now: datetime | None = None) -> Path:
     """Copy the whole file into its backup folder now, then keep only the newest ``keep``."""
@@ -129,11 +123,6 @@ def backup_on_close(store: ReportStore, keep: int = KEEP,
 
 
 def _same_content(store: ReportStore, backup: Path) -> bool:
-    try:
-        other = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return _fingerprint(other) == _fingerprint(store.conn)
-        finally:
-            other.close()
-    except sqlite3.Error:
-        return False
+    """Whether a backup holds what the file holds now (every save appends a revision, so the
+    count and the time of the last one tell)."""
+    return file_fingerprint(backup) == store.content_fingerprint()

@@ -4,6 +4,29 @@ from __future__ import annotations
 
 from .i18n import MESSAGES, pick
 
+STORAGE_MESSAGES: dict[str, tuple[str, str]] = {
+    # key: (Vietnamese, English)
+    "locked_reading": (
+        "Tệp “{path}” đang được người khác ghi (bị khóa quá {seconds} giây). Hãy thử lại sau "
+        "giây lát.",
+        "“{path}” is being written by someone else (locked for more than {seconds} s). Try "
+        "again in a moment.",
+    ),
+    "recovery_needed": (
+        "Tệp “{path}” có một lần lưu bị gián đoạn cần được hoàn tác, nhưng tệp hoặc thư mục chỉ "
+        "cho phép đọc. Hãy mở tệp ở nơi có quyền ghi (hoặc nhờ quản trị cấp quyền ghi) một lần.",
+        "“{path}” holds a save that was interrupted and must be rolled back, but the file or its "
+        "folder is read-only. Open it once where it can be written (or ask for write "
+        "permission).",
+    ),
+    "upgrade_failed": (
+        "Không nâng cấp được tệp “{path}” lên định dạng mới ({detail}). Tệp được giữ nguyên như "
+        "trước; hãy báo cho bộ phận hỗ trợ.",
+        "Could not upgrade “{path}” to the new format ({detail}). The file was left as it was; "
+        "tell your support staff.",
+    ),
+}
+
 
 class ReportError(Exception):
     """Base of every error the user can meet; ``str()`` is the message in the current language."""
@@ -35,16 +58,39 @@ class NewerVersion(ReportError):
     exit_code = 4
 
 
+class UpgradeFailed(ReportError):
+    """Upgrading an older file stopped half-way; it was rolled back and left as it was."""
+
+    key = "upgrade_failed"
+    exit_code = 8
+    messages = STORAGE_MESSAGES
+
+
 class ReadOnly(ReportError):
     key = "read_only"
     exit_code = 5
 
 
+class RecoveryNeeded(ReadOnly):
+    """A save was interrupted (a hot journal) in a file this program may not write, so SQLite
+    cannot roll it back."""
+
+    key = "recovery_needed"
+    messages = STORAGE_MESSAGES
+
+
 class Locked(ReportError):
-    """The database stayed locked longer than the busy timeout: retryable."""
+    """The database stayed locked longer than the busy timeout while saving: retryable."""
 
     key = "locked"
     exit_code = 6
+
+
+class LockedReading(Locked):
+    """The same while reading or opening: nothing of the user's is pending, try again."""
+
+    key = "locked_reading"
+    messages = STORAGE_MESSAGES
 
 
 class DiskFull(ReportError):

@@ -8,16 +8,18 @@ stores that person's name and unit once (table ``authors``), and the history sho
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
 
 from . import errors
+from .blockmerge import ADDED, CHANGED, REMOVED, align, align_keys, content_key, has_ids
 from .i18n import pick
-from .merge import _state_from_data, _state_from_row, _Writer, reconcile
-from .model import Footnote, Paragraph, Section, body_from_list
-from .store import ReportStore, Revision
+from .merge import reconcile
+from .model import Block, Footnote, Section, block_from_dict, body_from_list
+from .storage import ReportStore, Revision
+from .storage.rows import state_from_row as _state_from_row
+from .storage.rows import state_from_snapshot as _state_from_data
 from .text import count_words
 
 _TEXT = {
@@ -40,17 +42,13 @@ def save_author(store: ReportStore, name: str, unit: str = "") -> str:
     """Remember who ``name`` is (asked once, then stored in the file). Returns the author id,
     which is the name itself: open the store with ``author=name`` so revisions carry it."""
     name, unit = " ".join(name.split()), " ".join(unit.split())
-    with store._write():
-        store.conn.execute("INSERT INTO authors (id, name, unit) VALUES (?, ?, ?)"
-                           " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
-                           " unit = excluded.unit", (name, name, unit))
+    store.save_author(name, name, unit)
     return name
 
 
 def authors(store: ReportStore) -> dict[str, tuple[str, str]]:
     """Author id → (name, unit)."""
-    return {r[0]: (r[1], r[2] or "")
-            for r in store.conn.execute("SELECT id, name, unit FROM authors")}
+    return store.authors()
 
 
 # -- the list of revisions ----------------------------------------------------------------------
@@ -116,10 +114,6 @@ def _entity(rev: Revision) -> str:
     return rev.entity if rev.entity in ("section", "footnote") else "report"
 
 
-def _keys(body: list) -> list[str]:
-    return [json.dumps(p, sort_keys=True, ensure_ascii=False) for p in body]
-
-
 def _words(state: dict) -> int:
     text = "\n".join(p.text for p in body_from_list(state.get("body", [])))
     return count_words(state.get("title", "")) + count_words(text)
@@ -127,39 +121,38 @@ def _words(state: dict) -> int:
 
 def history(store: ReportStore, entity_id: str) -> list[HistoryEntry]:
     """Every saved state of a section or footnote, newest first."""
-    revs = store.revisions(entity_id)
+    with store.reading():
+        revs = store.revisions(entity_id)
+        names = authors(store)
     by_id = {r.id: r for r in revs}
-    names = authors(store)
-    cache: dict[str, tuple[dict, list[str], int]] = {}
+    # revision id → (state, block ids or None, content keys, words)
+    cache: dict[str, tuple[dict, list[str] | None, list[str], int]] = {}
 
-    def look(rev: Revision) -> tuple[dict, list[str], int]:
+    def look(rev: Revision) -> tuple[dict, list[str] | None, list[str], int]:
         if rev.id not in cache:
             data = _snapshot(by_id, rev)
             state = _state_from_data(_entity(rev), data, rev.deleted)
             words = data["words"] if "words" in data else _words(state)
-            cache[rev.id] = (state, [repr(p) for p in state.get("body", [])], words)
+            body = state.get("body", [])
+            ids = [b["id"] for b in body] if has_ids(body) else None
+            cache[rev.id] = (state, ids, [content_key(b) for b in body], words)
         return cache[rev.id]
 
     out = []
     for rev in sorted(revs, key=lambda r: (r.version, r.at), reverse=True):
-        state, keys, words = look(rev)
+        state, ids, keys, words = look(rev)
         parent = by_id.get(rev.parent_id) if rev.parent_id else None
         before = look(parent) if parent else None
         added = removed = changed = 0
         if before is not None:
-            sm = SequenceMatcher(None, before[1], keys, autojunk=False)
-            for tag, i1, i2, j1, j2 in sm.get_opcodes():
-                if tag == "equal":
-                    continue
-                common = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-                changed += common
-                removed += (i2 - i1) - common
-                added += (j2 - j1) - common
+            kinds = [row[0] for row in align_keys(before[1], before[2], ids, keys)]
+            added, removed, changed = (kinds.count(ADDED), kinds.count(REMOVED),
+                                       kinds.count(CHANGED))
         name, unit = names.get(rev.author, (rev.author, ""))
         out.append(HistoryEntry(
             rev.id, rev.version, name, unit, _parse_time(rev.at), rev.deleted,
             bool(rev.data.get("merge_parents")), state.get("title", ""), words,
-            added, removed, changed, words - (before[2] if before else words),
+            added, removed, changed, words - (before[3] if before else words),
             parent is None and rev.parent_id is None))
     return out
 
@@ -175,8 +168,8 @@ def _parse_time(at: str) -> datetime:
 @dataclass
 class CompareRow:
     kind: str  # same | changed | added | removed
-    left: Paragraph | None
-    right: Paragraph | None
+    left: Block | None
+    right: Block | None
     left_no: int | None  # paragraph number (1-based) on each side
     right_no: int | None
 
@@ -198,12 +191,10 @@ class Comparison:
 
 def _state_of(store: ReportStore, entity_id: str, rev_id: str | None) -> dict:
     if rev_id is None:  # the current state
-        for entity, table in (("section", "sections"), ("footnote", "footnotes")):
-            cur = store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (entity_id,))
-            row = cur.fetchone()
-            if row:
-                return _state_from_row(entity, dict(zip([c[0] for c in cur.description], row,
-                                                        strict=True)))
+        for entity in ("section", "footnote"):
+            state = store.entity_state(entity, entity_id)
+            if state is not None:
+                return state
         raise errors.NoSuchSection()
     revs = {r.id: r for r in store.revisions(entity_id)}
     if rev_id not in revs:
@@ -214,25 +205,15 @@ def _state_of(store: ReportStore, entity_id: str, rev_id: str | None) -> dict:
 def compare(store: ReportStore, entity_id: str, left_rev: str | None,
             right_rev: str | None = None) -> Comparison:
     """Two states of a section or footnote side by side (``None`` = the current state):
-    paragraphs that stayed, changed, were added or removed, in reading order."""
+    paragraphs that stayed, changed, were added or removed, in reading order. Paragraphs are
+    matched by id (a moved one is removed at its old place and added at its new one), by
+    content where a state was written by 0.1.0."""
     left, right = _state_of(store, entity_id, left_rev), _state_of(store, entity_id, right_rev)
     lb, rb = left.get("body", []), right.get("body", [])
-    rows: list[CompareRow] = []
-    sm = SequenceMatcher(None, _keys(lb), _keys(rb), autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            rows.extend(CompareRow("same", Paragraph.from_dict(lb[i1 + k]),
-                                   Paragraph.from_dict(rb[j1 + k]), i1 + k + 1, j1 + k + 1)
-                        for k in range(i2 - i1))
-            continue
-        pairs = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-        for k in range(pairs):
-            rows.append(CompareRow("changed", Paragraph.from_dict(lb[i1 + k]),
-                                   Paragraph.from_dict(rb[j1 + k]), i1 + k + 1, j1 + k + 1))
-        for i in range(i1 + pairs, i2):
-            rows.append(CompareRow("removed", Paragraph.from_dict(lb[i]), None, i + 1, None))
-        for j in range(j1 + pairs, j2):
-            rows.append(CompareRow("added", None, Paragraph.from_dict(rb[j]), None, j + 1))
+    rows = [CompareRow(kind, block_from_dict(lb[i]) if i is not None else None,
+                       block_from_dict(rb[j]) if j is not None else None,
+                       i + 1 if i is not None else None, j + 1 if j is not None else None)
+            for kind, i, j in align(lb, rb)]
     return Comparison(left.get("title", ""), right.get("title", ""), rows)
 
 
@@ -264,19 +245,17 @@ def restore(store: ReportStore, entity_id: str, rev_id: str,
         raise errors.NoSuchSection()
     old = _content(revs, revs[rev_id])
     entity = _entity(revs[rev_id])
-    with store._write():
-        w = _Writer(store, store.author)
-        row = w.row(entity, entity_id)
+    with store.transaction():
+        row = store.entity_row(entity, entity_id)
         if row is None:
             raise errors.NoSuchSection()
         if expected_version is not None and row["version"] != expected_version:
-            raise store._conflict("sections" if entity == "section" else "footnotes",
-                                  entity_id, row.get("title") or entity_id)
+            raise store.newer_save_error(entity, entity_id, row.get("title") or entity_id)
         state = _state_from_row(entity, row)
         new = {**state, "body": old.get("body", []), "deleted": False}
         if entity == "section":
             new.update(title=old.get("title", ""), title_notes=old.get("title_notes", []))
         if new != state:
-            w.put(entity, entity_id, new)
-            reconcile(w)
+            store.put_state(entity, entity_id, new)
+            reconcile(store)
     return store.load_section(entity_id) if entity == "section" else store.load_footnote(entity_id)

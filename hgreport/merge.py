@@ -7,7 +7,8 @@ header the merge can tell who changed what since the copies parted:
 * only the other copy moved on → **fast-forward** to its state;
 * both moved on → **three-way merge** against the newest common revision: per header field,
   per section field (title, notes at the title, place in the tree, deleted) and per paragraph
-  of a body (a diff3 over paragraph lists). Changes to different paragraphs both land, and so
+  of a body (matched by paragraph id, by content for data written by 0.1.0:
+  :mod:`hgreport.blockmerge`). Changes to different paragraphs both land, and so
   do paragraphs both copies added at the same place (in an order independent of the direction
   of the merge); where both copies changed the same paragraph or field differently, this file
   keeps its own value and a **conflict** row records both for the person to decide
@@ -24,13 +25,11 @@ result always passes ``hgreport check``.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from . import errors
-from . import store as store_mod
+from .blockmerge import both_paragraphs, merge_paragraphs
 from .i18n import pick
 from .model import (
     KIND_ENDING,
@@ -39,16 +38,19 @@ from .model import (
     Footnote,
     Header,
     Report,
-    Run,
     Section,
     body_from_list,
     body_text,
     body_to_list,
     new_id,
 )
-from .store import ReportStore, _map_error, _now
+from .storage import REPORT_ROW, CopyContents, ReportStore
+from .storage.rows import footnote_from_row, section_content, section_from_row
+from .storage.rows import has_content as _has_content
+from .storage.rows import section_of_state as _section_of
+from .storage.rows import state_from_row as _state_from_row
+from .storage.rows import state_from_snapshot as _state_from_data
 
-TABLES = {"section": "sections", "footnote": "footnotes", "report": "report"}
 CHOICES = ("mine", "theirs", "both")
 _RESOLVED = {"mine": 1, "theirs": 2, "both": 3}
 
@@ -96,54 +98,7 @@ class UnrelatedCopy(errors.ReportError):
     messages = _TEXT
 
 
-# -- states: what one entity looks like, whatever its source (row, revision, merge) ------------
-def _state_from_row(entity: str, row: dict) -> dict:
-    if entity == "section":
-        return {"kind": row["kind"], "parent_id": row["parent_id"], "position": row["position"],
-                "title": row["title"], "title_notes": json.loads(row["title_notes"]),
-                "body": json.loads(row["body"]), "deleted": bool(row["deleted"])}
-    if entity == "footnote":
-        return {"body": json.loads(row["body"]), "deleted": bool(row["deleted"])}
-    return {"header": json.loads(row["header"]), "closing": json.loads(row["closing"]),
-            "profile": row["profile"], "deleted": False}
-
-
-def _has_content(data: dict) -> bool:
-    return any(k != "merge_parents" for k in data)
-
-
-def _state_from_data(entity: str, data: dict, deleted: bool) -> dict:
-    """A state from a revision snapshot (which stores JSON columns as strings)."""
-    if entity == "section":
-        return {"kind": data.get("kind", "section"), "parent_id": data.get("parent_id"),
-                "position": data.get("position", 0.0), "title": data.get("title", ""),
-                "title_notes": json.loads(data.get("title_notes", "[]")),
-                "body": json.loads(data.get("body", "[]")), "deleted": deleted}
-    if entity == "footnote":
-        return {"body": json.loads(data.get("body", "[]")), "deleted": deleted}
-    return {"header": json.loads(data.get("header", "{}")),
-            "closing": json.loads(data.get("closing", "{}")),
-            "profile": data.get("profile", ""), "deleted": False}
-
-
-def _section_of(entity_id: str, state: dict) -> Section:
-    return Section(id=entity_id, title=state["title"], body=body_from_list(state["body"]),
-                   parent_id=state["parent_id"], position=float(state["position"]),
-                   kind=state["kind"], title_notes=list(state["title_notes"]))
-
-
-def _data_of(entity: str, entity_id: str, state: dict) -> dict:
-    """The revision snapshot (and the row's columns) of a state."""
-    if entity == "section":
-        return store_mod._section_data(_section_of(entity_id, state))
-    if entity == "footnote":
-        return {"body": json.dumps(body_to_list(body_from_list(state["body"])),
-                                   ensure_ascii=False)}
-    return {"header": json.dumps(state["header"], ensure_ascii=False),
-            "closing": json.dumps(state["closing"], ensure_ascii=False),
-            "profile": state["profile"]}
-
-
+# -- states: what one entity looks like, whatever its source (see hgreport.storage.rows) --------
 def _fields(entity: str, state: dict) -> dict:
     """The units a three-way merge decides one by one."""
     if entity == "section":
@@ -171,106 +126,9 @@ def _unfields(entity: str, fields: dict, like: dict) -> dict:
     return {"header": header, "closing": closing, "profile": fields["profile"], "deleted": False}
 
 
-# -- three-way merge of paragraph lists ---------------------------------------------------------
+# -- three-way merge of bodies: hgreport.blockmerge (by block id; by content for 0.1.0 data) ------
 def _key(paragraph: dict) -> str:
     return json.dumps(paragraph, sort_keys=True, ensure_ascii=False)
-
-
-def _edits(base: list[str], side: list[str], items: list) -> list[tuple[int, int, list]]:
-    """(base start, base end, replacement) for every change from ``base`` to ``side``; a
-    same-length replacement is split into one edit per paragraph."""
-    out = []
-    sm = SequenceMatcher(None, base, side, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            continue
-        if tag == "replace" and i2 - i1 == j2 - j1:
-            out.extend((i1 + k, i1 + k + 1, items[j1 + k:j1 + k + 1]) for k in range(i2 - i1))
-        else:
-            out.append((i1, i2, items[j1:j2]))
-    return out
-
-
-def _touch(a: tuple, b: tuple) -> bool:
-    (a1, a2), (b1, b2) = a[:2], b[:2]
-    if a1 == a2 and b1 == b2:
-        return a1 == b1
-    if a1 == a2:
-        return b1 < a1 < b2
-    if b1 == b2:
-        return a1 < b1 < a2
-    return a1 < b2 and b1 < a2
-
-
-def _apply(base: list, lo: int, hi: int, edits: list[tuple[int, int, list]]) -> list:
-    out, pos = [], lo
-    for i1, i2, rep in sorted(edits, key=lambda e: (e[0], e[1])):
-        out.extend(base[pos:i1])
-        out.extend(rep)
-        pos = i2
-    out.extend(base[pos:hi])
-    return out
-
-
-@dataclass
-class BodyMerge:
-    mine: list  # the merged body, this file's paragraphs where both sides collided
-    theirs: list  # the same with the other copy's paragraphs there
-    conflicts: list[tuple[int, int]]  # (first paragraph, count) of each collision in ``mine``
-
-
-def merge_paragraphs(base: list, mine: list, theirs: list) -> BodyMerge:
-    """Three-way merge of paragraph lists (paragraphs as dicts)."""
-    keys = [_key(p) for p in base]
-    edits = [(e, 0) for e in _edits(keys, [_key(p) for p in mine], mine)]
-    edits += [(e, 1) for e in _edits(keys, [_key(p) for p in theirs], theirs)]
-    edits.sort(key=lambda t: (t[0][0], t[0][1] != t[0][0], t[0][1], t[1]))
-    clusters: list[list] = []
-    for e in edits:
-        if clusters and any(_touch(e[0], f[0]) for f in clusters[-1]):
-            clusters[-1].append(e)
-        else:
-            clusters.append([e])
-    out_m, out_t, spots = [], [], []
-    pos = 0
-    for cluster in clusters:
-        lo = min(e[0][0] for e in cluster)
-        hi = max(e[0][1] for e in cluster)
-        out_m.extend(base[pos:lo])
-        out_t.extend(base[pos:lo])
-        chunk_m = _apply(base, lo, hi, [e for e, side in cluster if side == 0])
-        chunk_t = _apply(base, lo, hi, [e for e, side in cluster if side == 1])
-        sides = {side for _, side in cluster}
-        if sides == {0}:
-            chunk_t = chunk_m
-        elif sides == {1}:
-            chunk_m = chunk_t
-        elif [_key(p) for p in chunk_m] == [_key(p) for p in chunk_t]:
-            chunk_t = chunk_m
-        elif all(e[0] == e[1] for e, _ in cluster):
-            # both only added paragraphs at the same place: keep both, in an order that does
-            # not depend on which copy is merged into which
-            first, second = sorted((chunk_m, chunk_t), key=lambda c: [_key(p) for p in c])
-            chunk_m = chunk_t = both_paragraphs(first, second)
-        else:
-            spots.append((len(out_m), max(len(chunk_m), 1)))
-        out_m.extend(chunk_m)
-        out_t.extend(chunk_t)
-        pos = hi
-    out_m.extend(base[pos:])
-    out_t.extend(base[pos:])
-    return BodyMerge(out_m, out_t, spots)
-
-
-def both_paragraphs(mine: list, theirs: list) -> list:
-    """Mine and theirs side by side: where they differ, my paragraphs then theirs."""
-    out = []
-    sm = SequenceMatcher(None, [_key(p) for p in mine], [_key(p) for p in theirs], autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        out.extend(mine[i1:i2])
-        if tag != "equal":
-            out.extend(theirs[j1:j2])
-    return out
 
 
 def _merge_value(base, mine, theirs, has_base: bool):
@@ -329,111 +187,14 @@ def merge_states(entity: str, base: dict | None, mine: dict,
     return _unfields(entity, out, mine), conflicts
 
 
-# -- writing entity states inside one transaction ------------------------------------------------
-class _Writer:
-    """Reads and writes entity rows (with a revision each) inside the caller's transaction."""
-
-    def __init__(self, store: ReportStore, author: str):
-        self.store = store
-        self.conn = store.conn
-        self.author = author
-
-    def row(self, entity: str, entity_id: str) -> dict | None:
-        cur = self.conn.execute(f"SELECT * FROM {TABLES[entity]} WHERE id = ?", (entity_id,))
-        r = cur.fetchone()
-        return dict(zip([c[0] for c in cur.description], r, strict=True)) if r else None
-
-    def rows(self, entity: str) -> list[dict]:
-        cur = self.conn.execute(f"SELECT * FROM {TABLES[entity]}")
-        cols = [c[0] for c in cur.description]
-        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-
-    def state(self, entity: str, entity_id: str) -> dict | None:
-        r = self.row(entity, entity_id)
-        return _state_from_row(entity, r) if r else None
-
-    def put(self, entity: str, entity_id: str, state: dict, merge_parents: list[str] = (),
-            min_version: int = 0) -> str:
-        """Write ``state`` as the entity's new current state, with a revision."""
-        current = self.row(entity, entity_id)
-        version = max(current["version"] if current else 0, min_version) + 1
-        data = _data_of(entity, entity_id, state)
-        snapshot = dict(data)
-        if merge_parents:
-            snapshot["merge_parents"] = list(merge_parents)
-        rev = new_id()
-        self.conn.execute(
-            "INSERT INTO revisions (id, entity, entity_id, parent_id, version, author, at,"
-            " deleted, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (rev, entity, entity_id, current["rev_id"] if current else None, version,
-             self.author, _now(), int(state["deleted"]), json.dumps(snapshot, ensure_ascii=False)))
-        self._write_row(entity, entity_id, state, data, version, rev, _now(), self.author)
-        return rev
-
-    def copy_row(self, entity: str, other_row: dict) -> None:
-        """Take the other copy's row as it is (its revisions are already imported)."""
-        current = self.row(entity, other_row["id"])
-        version = other_row["version"]
-        if current and version <= current["version"]:
-            version = current["version"] + 1
-        state = _state_from_row(entity, other_row)
-        self._write_row(entity, other_row["id"], state, _data_of(entity, other_row["id"], state),
-                        version, other_row["rev_id"], other_row["updated_at"],
-                        other_row["updated_by"])
-
-    def _write_row(self, entity, entity_id, state, data, version, rev, at, by) -> None:
-        common = {"id": entity_id, "version": version, "rev_id": rev, "updated_at": at,
-                  "updated_by": by}
-        if entity == "section":
-            cols = {**data, **common, "deleted": int(state["deleted"])}
-        elif entity == "footnote":
-            cols = {**data, **common, "deleted": int(state["deleted"])}
-        else:
-            cols = {**data, **common}
-        names = ", ".join(cols)
-        marks = ", ".join(f":{k}" for k in cols)
-        self.conn.execute(f"INSERT OR REPLACE INTO {TABLES[entity]} ({names}) VALUES ({marks})",
-                          cols)
-        if entity == "report":
-            return
-        if state["deleted"]:
-            self.conn.execute("DELETE FROM search WHERE entity_id = ?", (entity_id,))
-        elif entity == "section":
-            store_mod._index(self.conn, entity_id, state["kind"],
-                             store_mod._index_text(state["title"],
-                                                   body_from_list(state["body"])))
-        else:
-            store_mod._index(self.conn, entity_id, "footnote",
-                             body_text(body_from_list(state["body"])))
-
-    def delete_subtree(self, section_id: str) -> None:
-        todo = [section_id]
-        while todo:
-            sid = todo.pop()
-            st = self.state("section", sid)
-            if st and not st["deleted"]:
-                self.put("section", sid, {**st, "deleted": True})
-            todo.extend(r[0] for r in self.conn.execute(
-                "SELECT id FROM sections WHERE parent_id = ? AND deleted = 0", (sid,)))
-
-    def record_conflict(self, entity: str, entity_id: str, c: FieldConflict, source: str) -> str:
-        cid = new_id()
-        self.conn.execute(
-            "INSERT INTO conflicts (id, entity, entity_id, field, mine, theirs, base, source,"
-            " created_at, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-            (cid, entity, entity_id, c.field, json.dumps(c.mine, ensure_ascii=False),
-             json.dumps(c.theirs, ensure_ascii=False), json.dumps(c.base, ensure_ascii=False),
-             source, _now()))
-        return cid
-
-
 # -- keeping the tree and the footnotes whole ----------------------------------------------------
-def reconcile(w: _Writer, on_revive=None) -> None:
+def reconcile(store: ReportStore, on_revive=None, author: str | None = None) -> None:
     """Make the live report whole after merging or restoring: every live section hangs from a
     live parent (a deleted parent comes back; ``on_revive(section_id)`` is told), the tree has no
     loops, every reference points at a live footnote, no footnote is referenced twice (the second
-    place gets a copy) and no live footnote is left without a reference."""
-    rows = {r["id"]: r for r in w.rows("section")}
+    place gets a copy) and no live footnote is left without a reference. Runs inside the
+    caller's transaction; new states are recorded under ``author`` (default: the store's)."""
+    rows = {r["id"]: r for r in store.entity_rows("section")}
     for sid in sorted(rows):
         r = rows[sid]
         if r["deleted"]:
@@ -445,18 +206,18 @@ def reconcile(w: _Writer, on_revive=None) -> None:
             prow = rows.get(parent)
             if prow is None:  # a parent this file never had: hang it at the top level
                 st = _state_from_row("section", r)
-                w.put("section", r["id"], {**st, "parent_id": None})
+                store.put_state("section", r["id"], {**st, "parent_id": None}, author=author)
                 break
             if prow["deleted"]:
                 st = _state_from_row("section", prow)
-                w.put("section", parent, {**st, "deleted": False})
-                rows[parent] = w.row("section", parent)
+                store.put_state("section", parent, {**st, "deleted": False}, author=author)
+                rows[parent] = store.entity_row("section", parent)
                 if on_revive:
                     on_revive(parent)
             r = rows[parent]
             parent = r["parent_id"]
     # loops (A moved under B on one side, B under A on the other): lift one to the top
-    rows = {r["id"]: r for r in w.rows("section") if not r["deleted"]}
+    rows = {r["id"]: r for r in store.entity_rows("section") if not r["deleted"]}
     for sid in sorted(rows):
         seen: list[str] = []
         cur = sid
@@ -467,14 +228,14 @@ def reconcile(w: _Writer, on_revive=None) -> None:
             loop = seen[seen.index(cur):]
             lift = min(loop)
             st = _state_from_row("section", rows[lift])
-            w.put("section", lift, {**st, "parent_id": None})
-            rows[lift] = w.row("section", lift)
-    _reconcile_footnotes(w)
+            store.put_state("section", lift, {**st, "parent_id": None}, author=author)
+            rows[lift] = store.entity_row("section", lift)
+    _reconcile_footnotes(store, author)
 
 
-def _reconcile_footnotes(w: _Writer) -> None:
-    report = w.store.load_report()
-    fn_rows = {r["id"]: r for r in w.rows("footnote")}
+def _reconcile_footnotes(store: ReportStore, author: str | None) -> None:
+    report = store.load_report()
+    fn_rows = {r["id"]: r for r in store.entity_rows("footnote")}
     seen: set[str] = set()
     for sec in report.all_sections():
         if not sec.footnote_refs():
@@ -489,61 +250,34 @@ def _reconcile_footnotes(w: _Writer) -> None:
             changed = True  # referenced again: this place gets its own copy of the footnote
             src = fn_rows.get(fid)
             copy_id = new_id()
-            w.put("footnote", copy_id, {"body": json.loads(src["body"]) if src else [],
-                                        "deleted": False})
-            fn_rows[copy_id] = w.row("footnote", copy_id)
+            store.put_state("footnote", copy_id,
+                            {"body": json.loads(src["body"]) if src else [], "deleted": False},
+                            author=author)
+            fn_rows[copy_id] = store.entity_row("footnote", copy_id)
             seen.add(copy_id)
             return copy_id
 
         sec.title_notes = [fresh(f) for f in sec.title_notes]
-        for p in sec.body:
-            p.runs = [Run.ref(fresh(r.footnote)) if r.footnote else r for r in p.runs]
+        sec.body = [block.map_refs(fresh) for block in sec.body]
         if changed:
-            st = w.state("section", sec.id)
-            w.put("section", sec.id, {**st, "title_notes": sec.title_notes,
-                                      "body": body_to_list(sec.body)})
+            st = store.entity_state("section", sec.id)
+            store.put_state("section", sec.id, {**st, "title_notes": sec.title_notes,
+                                                "body": body_to_list(sec.body)}, author=author)
     for fid, r in fn_rows.items():
         if fid in seen and r["deleted"]:
-            w.put("footnote", fid, {**_state_from_row("footnote", r), "deleted": False})
+            store.put_state("footnote", fid, {**_state_from_row("footnote", r), "deleted": False},
+                            author=author)
         elif fid not in seen and not r["deleted"]:
-            w.put("footnote", fid, {**_state_from_row("footnote", r), "deleted": True})
+            store.put_state("footnote", fid, {**_state_from_row("footnote", r), "deleted": True},
+                            author=author)
 
 
 # -- reading the other copy --------------------------------------------------------------------
-@dataclass
-class _Snapshot:
-    path: Path
-    rows: dict[str, list[dict]]  # entity → rows
-    revisions: list[tuple]
-    authors: list[tuple]
-
-
-def _read_copy(path: str | Path) -> _Snapshot:
-    other = ReportStore.open(path, read_only=True)
-    try:
-        conn = other.conn
-        try:
-            conn.execute("BEGIN")  # one consistent read while others may be writing
-            rows = {e: _all(conn, f"SELECT * FROM {t}") for e, t in TABLES.items()}
-            revisions = conn.execute(
-                "SELECT id, entity, entity_id, parent_id, version, author, at, deleted, data"
-                " FROM revisions").fetchall()
-            has_authors = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'authors'"
-                                       ).fetchone()
-            authors = conn.execute("SELECT id, name, unit FROM authors").fetchall() \
-                if has_authors else []
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            raise _map_error(exc, Path(path)) from None
-    finally:
-        other.close()
-    return _Snapshot(Path(path), rows, revisions, authors)
-
-
-def _all(conn: sqlite3.Connection, sql: str) -> list[dict]:
-    cur = conn.execute(sql)
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+def _read_copy(path: str | Path) -> CopyContents:
+    """Everything of the other copy, read in one snapshot while others may be writing it (the
+    file itself is only read)."""
+    with ReportStore.open(path, read_only=True) as other:
+        return other.read_everything()
 
 
 # -- the merge ---------------------------------------------------------------------------------
@@ -627,10 +361,10 @@ class MergeResult:
 
 
 class _Merger:
-    def __init__(self, store: ReportStore, other: _Snapshot, author: str):
+    def __init__(self, store: ReportStore, other: CopyContents, author: str):
         self.store = store
         self.other = other
-        self.w = _Writer(store, author)
+        self.author = author
         self.result = MergeResult(str(store.path), str(other.path))
         self.parents: dict[str, list[str]] = {}
         self.versions: dict[str, int] = {}
@@ -638,34 +372,30 @@ class _Merger:
         self.mine_before: dict[tuple[str, str], dict] = {}
 
     def run(self) -> MergeResult:
-        conn = self.w.conn
-        conn.executemany("INSERT OR IGNORE INTO revisions (id, entity, entity_id, parent_id,"
-                         " version, author, at, deleted, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         self.other.revisions)
-        conn.executemany("INSERT OR IGNORE INTO authors (id, name, unit) VALUES (?, ?, ?)",
-                         self.other.authors)
-        for rid, parent, version, extra in conn.execute(
-                "SELECT id, parent_id, version, json_extract(data, '$.merge_parents')"
-                " FROM revisions"):
-            self.parents[rid] = ([parent] if parent else []) + (json.loads(extra) if extra else [])
+        self.store.import_history(self.other.revisions, self.other.authors)
+        for rid, (parents, version) in self.store.revision_graph().items():
+            self.parents[rid] = parents
             self.versions[rid] = version
         self._check_related()
         for entity in ("report", "section", "footnote"):
             for orow in sorted(self.other.rows[entity], key=lambda r: r["id"]):
                 self._merge_entity(entity, orow)
-        source = str(self.other.path)
 
         def revived(section_id: str) -> None:
             before = self.mine_before.get(("section", section_id))
             theirs = next((r for r in self.other.rows["section"] if r["id"] == section_id), None)
             c = FieldConflict("deleted", bool(before["deleted"]) if before else False,
                               bool(theirs["deleted"]) if theirs else False, False)
-            self.new_conflicts.append(self.w.record_conflict("section", section_id, c, source))
+            self.new_conflicts.append(self._keep_conflict("section", section_id, c))
 
-        reconcile(self.w, revived)
+        reconcile(self.store, revived, self.author)
         self.result.conflicts = [c for c in list_conflicts(self.store)
                                  if c.id in set(self.new_conflicts)]
         return self.result
+
+    def _keep_conflict(self, entity: str, entity_id: str, c: FieldConflict) -> str:
+        return self.store.add_conflict(entity, entity_id, c.field, c.mine, c.theirs, c.base,
+                                       str(self.other.path))
 
     def _ancestors(self, rev: str) -> set[str]:
         seen = {rev}
@@ -678,7 +408,7 @@ class _Merger:
         return seen
 
     def _check_related(self) -> None:
-        mine = self.w.row("report", store_mod.REPORT_ROW)
+        mine = self.store.entity_row("report", REPORT_ROW)
         theirs = self.other.rows["report"]
         if not mine or not theirs:
             raise UnrelatedCopy(path=str(self.other.path))
@@ -689,24 +419,22 @@ class _Merger:
         deleted = None
         cur: str | None = rev
         while cur is not None:
-            r = self.w.conn.execute("SELECT parent_id, deleted, data FROM revisions WHERE id = ?",
-                                    (cur,)).fetchone()
+            r = self.store.revision(cur)
             if r is None:
                 return None
             if deleted is None:
-                deleted = bool(r[1])
-            data = json.loads(r[2])
-            if _has_content(data):
-                return _state_from_data(entity, data, deleted)
-            cur = r[0]
+                deleted = r.deleted
+            if _has_content(r.data):
+                return _state_from_data(entity, r.data, deleted)
+            cur = r.parent_id
         return None
 
     def _merge_entity(self, entity: str, orow: dict) -> None:
         eid = orow["id"]
-        mrow = self.w.row(entity, eid)
+        mrow = self.store.entity_row(entity, eid)
         res = self.result
         if mrow is None:
-            self.w.copy_row(entity, orow)
+            self.store.take_row(entity, orow)
             if orow.get("deleted"):
                 res.unchanged += 1
             else:
@@ -720,7 +448,7 @@ class _Merger:
             return
         theirs_anc = self._ancestors(o_rev)
         if m_rev in theirs_anc:
-            self.w.copy_row(entity, orow)
+            self.store.take_row(entity, orow)
             if orow.get("deleted") and not mrow.get("deleted"):
                 res.deleted += 1
             else:
@@ -737,10 +465,10 @@ class _Merger:
         if not clashes and merged == mine_state:  # e.g. the same merge made on both sides
             res.unchanged += 1
             return
-        self.w.put(entity, eid, merged, merge_parents=[o_rev], min_version=orow["version"])
+        self.store.put_state(entity, eid, merged, merge_parents=[o_rev],
+                             min_version=orow["version"], author=self.author)
         for c in clashes:
-            self.new_conflicts.append(self.w.record_conflict(entity, eid, c,
-                                                             str(self.other.path)))
+            self.new_conflicts.append(self._keep_conflict(entity, eid, c))
         if merged["deleted"] and not mine_state["deleted"]:
             res.deleted += 1
         else:
@@ -756,7 +484,7 @@ def merge_copy(mine: str | Path | ReportStore, other_path: str | Path,
     store = ReportStore.open(mine, author=author) if own else mine
     try:
         snapshot = _read_copy(other_path)
-        with store._write():
+        with store.transaction():
             return _Merger(store, snapshot, author or store.author).run()
     finally:
         if own:
@@ -765,34 +493,25 @@ def merge_copy(mine: str | Path | ReportStore, other_path: str | Path,
 
 # -- conflicts kept for a person ---------------------------------------------------------------
 def _what(store: ReportStore, entity: str, entity_id: str) -> str:
+    if entity == "report":
+        return ""
+    row = store.entity_row(entity, entity_id)
     if entity == "section":
-        r = store.conn.execute("SELECT kind, title FROM sections WHERE id = ?",
-                               (entity_id,)).fetchone()
-        if r is None:
+        if row is None:
             return ""
-        return r[0] if r[0] in (KIND_INTRO, KIND_ENDING) else r[1]
-    if entity == "footnote":
-        r = store.conn.execute("SELECT body FROM footnotes WHERE id = ?", (entity_id,)).fetchone()
-        text = body_text(body_from_list(json.loads(r[0]))) if r else ""
-        text = " ".join(text.split())
-        return text if len(text) <= 40 else text[:39] + "…"
-    return ""
+        return row["kind"] if row["kind"] in (KIND_INTRO, KIND_ENDING) else row["title"]
+    text = body_text(body_from_list(json.loads(row["body"]))) if row else ""
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def list_conflicts(store: ReportStore, include_resolved: bool = False) -> list[ConflictInfo]:
     """The conflicts kept in the file, oldest first (only the open ones unless asked)."""
-    sql = "SELECT * FROM conflicts" + ("" if include_resolved else " WHERE resolved = 0")
-    try:
-        rows = _all(store.conn, sql + " ORDER BY created_at, rowid")
-    except sqlite3.Error as exc:
-        raise _map_error(exc, store.path) from None
-    return [ConflictInfo(r["id"], r["entity"], r["entity_id"], r["field"] or "",
-                         json.loads(r["mine"]) if r["mine"] else None,
-                         json.loads(r["theirs"]) if r["theirs"] else None,
-                         json.loads(r["base"]) if r["base"] else None,
-                         r["source"] or "", r["created_at"], bool(r["resolved"]),
-                         _what(store, r["entity"], r["entity_id"]))
-            for r in rows]
+    with store.reading():
+        return [ConflictInfo(c.id, c.entity, c.entity_id, c.field, c.mine, c.theirs, c.base,
+                             c.source, c.created_at, bool(c.resolved),
+                             _what(store, c.entity, c.entity_id))
+                for c in store.conflicts(include_resolved)]
 
 
 def _both(name: str, mine, theirs):
@@ -814,34 +533,30 @@ def resolve_conflict(store: ReportStore, conflict_id: str, choice: str) -> Confl
     :class:`errors.Conflict` is raised and nothing changes."""
     if choice not in CHOICES:
         raise ValueError(f"choice must be one of {CHOICES}")
-    with store._write():
-        w = _Writer(store, store.author)
-        row = w.conn.execute("SELECT entity, entity_id, field, mine, theirs, resolved"
-                             " FROM conflicts WHERE id = ?", (conflict_id,)).fetchone()
-        if row is None:
+    with store.transaction():
+        c = store.conflict(conflict_id)
+        if c is None:
             raise KeyError(conflict_id)
-        entity, eid, name, mine_j, theirs_j, resolved = row
-        if not resolved:
-            mine, theirs = json.loads(mine_j), json.loads(theirs_j)
-            state = w.state(entity, eid)
+        if not c.resolved:
+            state = store.entity_state(c.entity, c.entity_id)
             if state is not None:
-                _apply_choice(w, entity, eid, state, name, mine, theirs, choice)
-                reconcile(w)
-            w.conn.execute("UPDATE conflicts SET resolved = ? WHERE id = ?",
-                           (_RESOLVED[choice], conflict_id))
+                _apply_choice(store, c.entity, c.entity_id, state, c.field, c.mine, c.theirs,
+                              choice)
+                reconcile(store)
+            store.mark_conflict_resolved(conflict_id, _RESOLVED[choice])
     return next(c for c in list_conflicts(store, include_resolved=True) if c.id == conflict_id)
 
 
-def _apply_choice(w: _Writer, entity, eid, state, name, mine, theirs, choice) -> None:
+def _apply_choice(store: ReportStore, entity, eid, state, name, mine, theirs, choice) -> None:
     if name == "deleted":
         target = {"mine": mine, "theirs": theirs, "both": False}[choice]
         if target and not state["deleted"]:
             if entity == "section":
-                w.delete_subtree(eid)
+                store.mark_subtree_deleted(eid)
             else:
-                w.put(entity, eid, {**state, "deleted": True})
+                store.put_state(entity, eid, {**state, "deleted": True})
         elif not target and state["deleted"]:
-            w.put(entity, eid, {**state, "deleted": False})
+            store.put_state(entity, eid, {**state, "deleted": False})
         return
     fields = _fields(entity, state)
     current = fields.get(name)
@@ -851,15 +566,15 @@ def _apply_choice(w: _Writer, entity, eid, state, name, mine, theirs, choice) ->
                                               [_key(p) for p in target]):
             again = merge_paragraphs(mine, current, target)  # edited since the merge
             if again.conflicts:
-                raise errors.Conflict(what=_what(w.store, entity, eid) or eid,
-                                      who=w.store.author or "?")
+                raise errors.Conflict(what=_what(store, entity, eid) or eid,
+                                      who=store.author or "?")
             target = again.mine
     else:
         target = {"mine": mine, "theirs": theirs, "both": _both(name, mine, theirs)}[choice]
     if target == current:
         return
     fields[name] = target
-    w.put(entity, eid, _unfields(entity, fields, state))
+    store.put_state(entity, eid, _unfields(entity, fields, state))
 
 
 
@@ -881,28 +596,24 @@ def _current_and_base(store: ReportStore, entity: str, entity_id: str,
                       loaded_version: int) -> tuple[dict | None, dict | None]:
     """The row as the file holds it now, and the state at ``loaded_version`` (the version
     the editor had loaded) found back along the row's revision chain."""
-    table = {"section": "sections", "footnote": "footnotes", "report": "report"}[entity]
-    cur = store.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (entity_id,))
-    row = cur.fetchone()
-    if row is None:
-        return None, None
-    row = dict(zip([c[0] for c in cur.description], row, strict=True))
-    rev = row["rev_id"]
-    while rev is not None:
-        r = store.conn.execute("SELECT parent_id, version, deleted, data FROM revisions"
-                               " WHERE id = ?", (rev,)).fetchone()
-        if r is None:
-            break
-        if r[1] == loaded_version:
-            data, deleted, walk = json.loads(r[3]), bool(r[2]), r[0]
-            while not _has_content(data) and walk is not None:  # a tombstone: content before it
-                prev = store.conn.execute("SELECT parent_id, data FROM revisions WHERE id = ?",
-                                          (walk,)).fetchone()
-                if prev is None:
-                    break
-                walk, data = prev[0], json.loads(prev[1])
-            return row, _state_from_data(entity, data, deleted)
-        rev = r[0]
+    with store.reading():
+        row = store.entity_row(entity, entity_id)
+        if row is None:
+            return None, None
+        rev = row["rev_id"]
+        while rev is not None:
+            r = store.revision(rev)
+            if r is None:
+                break
+            if r.version == loaded_version:
+                data, walk = r.data, r.parent_id
+                while not _has_content(data) and walk is not None:  # a tombstone: content before
+                    prev = store.revision(walk)
+                    if prev is None:
+                        break
+                    walk, data = prev.parent_id, prev.data
+                return row, _state_from_data(entity, data, r.deleted)
+            rev = r.parent_id
     return row, None
 
 
@@ -917,11 +628,11 @@ def rebase_section(store: ReportStore, mine: Section) -> Rebased:
         raise errors.NoSuchSection()
     theirs_state = _state_from_row("section", row)
     mine_state = {**_state_from_row("section", {
-        **store_mod._section_data(mine), "deleted": 0}), "kind": mine.kind}
+        **section_content(mine), "deleted": 0}), "kind": mine.kind}
     merged, clashes = merge_states("section", base, mine_state, theirs_state)
     section = _section_of(mine.id, {**merged, "kind": mine.kind})
     section.version = row["version"]
-    theirs = None if row["deleted"] else store_mod._section_from_row(row)
+    theirs = None if row["deleted"] else section_from_row(row)
     return Rebased(section, clashes, theirs)
 
 
@@ -943,7 +654,7 @@ def rebase_footnote(store: ReportStore, mine: Footnote) -> RebasedFootnote:
     merged, clashes = merge_states("footnote", base, mine_state,
                                    _state_from_row("footnote", row))
     merged_fn = Footnote(mine.id, body_from_list(merged["body"]), row["version"])
-    theirs = None if row["deleted"] else store_mod._footnote_from_row(row)
+    theirs = None if row["deleted"] else footnote_from_row(row)
     return RebasedFootnote(merged_fn, clashes, theirs)
 
 
@@ -958,7 +669,7 @@ class RebasedHeader:
 def rebase_header(store: ReportStore, mine: Report) -> RebasedHeader:
     """As :func:`rebase_section`, for the header and closing fields (one field at a time:
     a number set here and a place set there both stay)."""
-    row, base = _current_and_base(store, "report", store_mod.REPORT_ROW, mine.version)
+    row, base = _current_and_base(store, "report", REPORT_ROW, mine.version)
     if row is None:
         raise errors.NotAReport(path=str(store.path))
     mine_state = {"header": mine.header.to_dict(), "closing": mine.closing.to_dict(),

@@ -13,10 +13,8 @@ file server's.
 
 from __future__ import annotations
 
-import json
 import os
 import socket
-import sqlite3
 import sys
 import time
 import uuid
@@ -24,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .store import ReportStore, _map_error
+from .storage import ReportStore
 
 HEARTBEAT_S = 10.0  # how often a window renews its leases
 LEASE_TTL_S = 45.0  # a lease not renewed for this long is a crashed or disconnected editor
@@ -64,49 +62,28 @@ class Presence:
         self._sections: set[str] = set()
 
     # -- writing my own rows ----------------------------------------------------------------
-    def _upsert(self, section_id: str, now: float) -> None:
-        self.store.conn.execute(
-            "INSERT INTO leases (holder, section_id, author, host, heartbeat_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (holder, section_id) DO UPDATE SET"
-            " heartbeat_at = excluded.heartbeat_at, author = excluded.author,"
-            " host = excluded.host",
-            (self.holder_id, section_id, self.store.author, self.host, now),
-        )
-
     def heartbeat(self) -> None:
         """Say "still here" for the file and every claimed section; clear expired leases."""
-        now = self.clock()
-        with self.store._write():
-            self.store.conn.execute("DELETE FROM leases WHERE heartbeat_at < ? AND holder != ?",
-                                    (now - self.ttl, self.holder_id))
-            self.store.conn.execute("DELETE FROM leases WHERE holder = ? AND section_id != ''"
-                                    " AND section_id NOT IN (SELECT value FROM json_each(?))",
-                                    (self.holder_id, _json_list(self._sections)))
-            for sid in (FILE_LEASE, *sorted(self._sections)):
-                self._upsert(sid, now)
+        self.store.renew_leases(self.holder_id, self.store.author, self.host,
+                                sorted(self._sections), self.clock(), self.ttl, FILE_LEASE)
 
     def claim(self, section_id: str) -> list[Editor]:
         """Start editing ``section_id``. Returns the others editing it right now (warn first
         when the list is not empty; the claim is made either way)."""
-        now = self.clock()
         self._sections.add(section_id)
-        with self.store._write():
-            self._upsert(FILE_LEASE, now)
-            self._upsert(section_id, now)
+        self.store.claim_section(self.holder_id, self.store.author, self.host, section_id,
+                                 self.clock(), FILE_LEASE)
         return self.editing(section_id)
 
     def release(self, section_id: str) -> None:
         """Stop editing ``section_id``."""
         self._sections.discard(section_id)
-        with self.store._write():
-            self.store.conn.execute("DELETE FROM leases WHERE holder = ? AND section_id = ?",
-                                    (self.holder_id, section_id))
+        self.store.release_section(self.holder_id, section_id)
 
     def close(self) -> None:
         """The window closes the file: all of its leases go."""
         self._sections.clear()
-        with self.store._write():
-            self.store.conn.execute("DELETE FROM leases WHERE holder = ?", (self.holder_id,))
+        self.store.release_all(self.holder_id)
 
     @property
     def claimed(self) -> set[str]:
@@ -116,22 +93,14 @@ class Presence:
     def others(self) -> list[Editor]:
         """Everyone else with the file open (live leases only), with the sections they edit,
         ordered by name."""
-        cutoff = self.clock() - self.ttl
-        try:
-            rows = self.store.conn.execute(
-                "SELECT holder, section_id, author, host, heartbeat_at FROM leases"
-                " WHERE holder != ? AND heartbeat_at >= ? ORDER BY holder, section_id",
-                (self.holder_id, cutoff)).fetchall()
-        except sqlite3.Error as exc:
-            raise _map_error(exc, self.store.path, self.store._busy_seconds()) from None
         editors: dict[str, Editor] = {}
-        for holder, sid, author, host, beat in rows:
-            if self._crashed_here(holder):
+        for lease in self.store.leases(self.holder_id, self.clock() - self.ttl):
+            if self._crashed_here(lease.holder):
                 continue
-            ed = editors.setdefault(holder, Editor(holder, author or "", host or ""))
-            ed.heartbeat_at = max(ed.heartbeat_at, beat)
-            if sid:
-                ed.sections.append(sid)
+            ed = editors.setdefault(lease.holder, Editor(lease.holder, lease.author, lease.host))
+            ed.heartbeat_at = max(ed.heartbeat_at, lease.heartbeat_at)
+            if lease.section_id:
+                ed.sections.append(lease.section_id)
         return sorted(editors.values(), key=lambda e: (e.author, e.host, e.holder))
 
     def _crashed_here(self, holder: str) -> bool:
@@ -184,14 +153,7 @@ def content_stamp(store: ReportStore) -> int:
     """Changes whenever a section, footnote or the header changes (every such change appends a
     revision), but not when only leases are renewed: after ``store.changed_by_others()`` says
     yes, compare stamps to skip reloading for a mere heartbeat."""
-    try:
-        return store.conn.execute("SELECT coalesce(max(rowid), 0) FROM revisions").fetchone()[0]
-    except sqlite3.Error as exc:
-        raise _map_error(exc, store.path, store._busy_seconds()) from None
-
-
-def _json_list(items) -> str:
-    return json.dumps(sorted(items))
+    return store.content_stamp()
 
 
 # -- network paths ------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from hgreport.interchange import report_to_data
 from hgreport.model import walk_tree
 from hgreport.numbering import Numbering
 from hgreport.resources import load_profile
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 
 def copy_of(path: Path, target: Path) -> Path:

@@ -32,7 +32,7 @@ def seed_report():
 
 @pytest.fixture
 def seed_db(tmp_path, seed_report):
-    from hgreport.store import ReportStore
+    from hgreport.storage import ReportStore
 
     path = tmp_path / "report.db"
     ReportStore.create(path, seed_report, author="Người tạo").close()

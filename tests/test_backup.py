@@ -11,7 +11,7 @@ from _sharing_helpers import content, sections
 
 from hgreport import backup
 from hgreport.model import Paragraph
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 DAY = datetime(2024, 2, 5, 8, 30, 0)
 

@@ -9,7 +9,7 @@ from lxml import etree
 
 from hgreport.cli import main
 from hgreport.model import Paragraph
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

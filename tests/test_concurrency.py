@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from _sharing_helpers import first_text, save_storm, sections
 
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent

@@ -9,7 +9,7 @@ from hgreport import errors
 from hgreport.history import compare, history, restore, save_author, word_diff
 from hgreport.merge import merge_copy
 from hgreport.model import Paragraph, Run
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 
 def _save(path, author, index, change):

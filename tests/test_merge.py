@@ -13,7 +13,7 @@ from hgreport import errors
 from hgreport.history import history
 from hgreport.merge import list_conflicts, merge_copy, resolve_conflict
 from hgreport.model import Footnote, Paragraph, Run, Section
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from _sharing_helpers import sections
 
 from hgreport.model import Paragraph
 from hgreport.sharing import Presence, content_stamp, is_network_path, mount_type
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 
 class Clock:

@@ -10,7 +10,7 @@ import sqlite_utils
 
 from hgreport import errors
 from hgreport.model import Footnote, Paragraph, Report, Run, Section
-from hgreport.store import FORMAT_VERSION, ReportStore, migrations
+from hgreport.storage import FORMAT_VERSION, ReportStore, migrations
 
 
 def _texts(report: Report) -> dict:
@@ -223,50 +223,41 @@ def test_header_is_saved_optimistically(seed_db):
         assert b.load_report().header.number == "125"
 
 
-def test_older_schema_is_upgraded_and_indexed(tmp_path, seed_report):
-    """A file written before full-text search existed gets it on open, data intact."""
-    path = tmp_path / "old.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    db = sqlite_utils.Database(conn)
-    migrations.apply(db, stop_before="m002_search")
-    store = ReportStore(path, conn, "cũ", read_only=False)
-    store._set_meta()
-    with store._write():
-        # the old version wrote rows without touching the (then absent) search table
-        from hgreport import store as storemod
-        real_index = storemod._index
-        storemod._index = lambda *a: None
-        try:
-            store._insert_report(seed_report)
-        finally:
-            storemod._index = real_index
+def _as_older_file(path, *, before: str) -> None:
+    """Turn a report file into what an older version wrote: the tables and migration records
+    from ``before`` on removed (the rows of sections and footnotes are the same)."""
+    drops = {"m002_search": ["search"], "m003_sharing": ["leases", "conflicts", "authors"]}
+    later = list(drops)[list(drops).index(before):]
+    conn = sqlite3.connect(path)
+    for name in later:
+        for table in drops[name]:
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", (name,))
+    conn.commit()
     conn.close()
-    assert "search" not in sqlite_utils.Database(path).table_names()
-    with ReportStore.open(path) as upgraded:
+
+
+def test_older_schema_is_upgraded_and_indexed(seed_db):
+    """A file written before full-text search existed gets it on open, data intact."""
+    _as_older_file(seed_db, before="m002_search")
+    assert "search" not in sqlite_utils.Database(seed_db).table_names()
+    with ReportStore.open(seed_db) as upgraded:
         assert upgraded.search("dan van")
         assert len(upgraded.load_report().footnotes) == 57
         applied = {m.name for m in migrations.applied(upgraded.db)}
     assert applied == {"m001_initial", "m002_search", "m003_sharing"}
 
 
-def test_older_file_that_cannot_be_written_is_read_through_an_upgrade_in_memory(tmp_path,
-                                                                               seed_report):
-    path = tmp_path / "old.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    migrations.apply(sqlite_utils.Database(conn), stop_before="m003_sharing")
-    store = ReportStore(path, conn, "cũ", read_only=False)
-    store._set_meta()
-    with store._write():
-        store._insert_report(seed_report)
-    conn.close()
-    before = path.read_bytes()
-    with ReportStore.open(path, read_only=True) as old:
+def test_older_file_that_cannot_be_written_is_read_through_an_upgrade_in_memory(seed_db):
+    _as_older_file(seed_db, before="m003_sharing")
+    before = seed_db.read_bytes()
+    with ReportStore.open(seed_db, read_only=True) as old:
         assert old.read_only
         assert len(old.load_report().footnotes) == 57
         assert old.search("dan van")
         with pytest.raises(errors.ReadOnly):
             old.save_section(old.load_report().ordered_sections()[0])
-    assert path.read_bytes() == before
+    assert seed_db.read_bytes() == before
 
 
 # -- files a user can hand us -------------------------------------------------------------
@@ -321,7 +312,7 @@ def test_file_with_an_unknown_migration_is_refused(seed_db):
 def test_read_only_file_opens_for_reading_and_refuses_writes(seed_db, monkeypatch):
     # tests run as root, where chmod does not stop writes: ask for the read-only state
     # the way a read-only share presents itself
-    monkeypatch.setattr("hgreport.store._writable", lambda path: False)
+    monkeypatch.setattr("hgreport.storage.files.writable", lambda path: False)
     with ReportStore.open(seed_db) as store:
         assert store.read_only
         report = store.load_report()

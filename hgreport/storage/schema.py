@@ -1,0 +1,128 @@
+"""The tables of a report file and their migrations (``sqlite_utils.Migrations``), and the checks
+an opened file passes: it is a report of ours, of a format this program reads, and sound.
+
+The migrations are those 0.1.0 wrote; their names and bodies never change, so files made by any
+version keep opening. A new migration is appended, and runs with the others of an upgrade in one
+transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from .. import __version__, errors
+from ..model import body_from_list, body_text
+from .search import index_text as _index_text
+from .search import write_entry as _index
+
+FORMAT_VERSION = 1  # the newest file format this program reads and writes
+APP_ID = "hgreport"
+
+migrations = sqlite_utils.Migrations("hgreport")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute(
+        "CREATE TABLE report (id TEXT PRIMARY KEY, header TEXT NOT NULL, closing TEXT NOT NULL,"
+        " profile TEXT NOT NULL, version INTEGER NOT NULL, rev_id TEXT,"
+        " updated_at TEXT, updated_by TEXT)"
+    )
+    db.execute(
+        "CREATE TABLE sections (id TEXT PRIMARY KEY, kind TEXT NOT NULL, parent_id TEXT,"
+        " position REAL NOT NULL, title TEXT NOT NULL, title_notes TEXT NOT NULL,"
+        " body TEXT NOT NULL, refs TEXT NOT NULL, words INTEGER NOT NULL,"
+        " version INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, rev_id TEXT,"
+        " updated_at TEXT, updated_by TEXT)"
+    )
+    db.execute(
+        "CREATE TABLE footnotes (id TEXT PRIMARY KEY, body TEXT NOT NULL,"
+        " version INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, rev_id TEXT,"
+        " updated_at TEXT, updated_by TEXT)"
+    )
+    db.execute(
+        "CREATE TABLE revisions (id TEXT PRIMARY KEY, entity TEXT NOT NULL,"
+        " entity_id TEXT NOT NULL, parent_id TEXT, version INTEGER NOT NULL,"
+        " author TEXT, at TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX revisions_entity ON revisions(entity_id, version)")
+    db.execute("CREATE INDEX sections_parent ON sections(parent_id, position)")
+
+
+@migrations()
+def m002_search(db: sqlite_utils.Database) -> None:
+    """Full-text search over titles, bodies and footnotes, with a folded column for đ → d."""
+    db.execute(
+        "CREATE VIRTUAL TABLE search USING fts5(entity_id UNINDEXED, kind UNINDEXED,"
+        " text, folded, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    for row in db.query("SELECT id, kind, title, body FROM sections WHERE deleted = 0"):
+        _index(db.conn, row["id"], row["kind"],
+               _index_text(row["title"], body_from_list(json.loads(row["body"]))))
+    for row in db.query("SELECT id, body FROM footnotes WHERE deleted = 0"):
+        _index(db.conn, row["id"], "footnote", body_text(body_from_list(json.loads(row["body"]))))
+
+
+@migrations()
+def m003_sharing(db: sqlite_utils.Database) -> None:
+    """Who has the file open and edits what (leases with a heartbeat), and merge conflicts
+    kept for a person to decide."""
+    db.execute(
+        "CREATE TABLE leases (holder TEXT NOT NULL, section_id TEXT NOT NULL DEFAULT '',"
+        " author TEXT, host TEXT, heartbeat_at REAL NOT NULL, PRIMARY KEY (holder, section_id))"
+    )
+    db.execute(
+        "CREATE TABLE conflicts (id TEXT PRIMARY KEY, entity TEXT NOT NULL,"
+        " entity_id TEXT NOT NULL, field TEXT, mine TEXT, theirs TEXT, base TEXT,"
+        " source TEXT, created_at TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0)"
+    )
+    db.execute("CREATE TABLE authors (id TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT)")
+
+
+KNOWN_MIGRATIONS = {"m001_initial", "m002_search", "m003_sharing"}
+
+
+def write_meta(db: sqlite_utils.Database) -> None:
+    """Mark the file as a report of this format, written by this version."""
+    db["meta"].upsert_all(
+        [{"key": "app", "value": APP_ID},
+         {"key": "format_version", "value": str(FORMAT_VERSION)},
+         {"key": "written_by", "value": __version__}],
+        pk="key",
+    )
+
+
+def inspect(db: sqlite_utils.Database, path: Path) -> bool:
+    """Check that the file is a sound report this program can read; True when it is an older
+    format that needs upgrading (:func:`upgrade`). Raises NotAReport, NewerVersion, Corrupt."""
+    conn = db.conn
+    tables = set(db.table_names())
+    if "meta" not in tables:
+        _check_sound(conn, path)
+        raise errors.NotAReport(path=str(path))
+    meta = {r[0]: r[1] for r in conn.execute("SELECT key, value FROM meta")}
+    if meta.get("app") != APP_ID:
+        raise errors.NotAReport(path=str(path))
+    found = int(meta.get("format_version", "0") or 0)
+    applied = {m.name for m in migrations.applied(db)}
+    if found > FORMAT_VERSION or applied - KNOWN_MIGRATIONS:
+        raise errors.NewerVersion(path=str(path), found=found, supported=FORMAT_VERSION)
+    _check_sound(conn, path)
+    return bool(migrations.pending(db))
+
+
+def _check_sound(conn: sqlite3.Connection, path: Path) -> None:
+    quick = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if quick != "ok":
+        raise errors.Corrupt(path=str(path), detail=quick)
+
+
+def upgrade(db: sqlite_utils.Database) -> None:
+    """Apply the pending migrations and mark the file (inside the caller's transaction, so an
+    upgrade that stops half-way leaves nothing of itself)."""
+    migrations.apply(db)
+    write_meta(db)
