@@ -186,3 +186,19 @@ def test_an_export_killed_half_way_leaves_nothing_that_outlives_the_next_export(
     export_docx(seed_report, tmp_path / "bao-cao.docx")
     assert not old.exists() and running.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [".~hgreport-def456.tmp", "bao-cao.docx"]
+
+
+# -- 5. a damaged format number is a clear message, not a ValueError ---------------------------
+@pytest.mark.parametrize("value, code, words", [("abc", 8, "hỏng"), ("1.5", 4, "phiên bản hgreport mới hơn")])
+def test_a_damaged_format_number_is_named_on_every_command(capsys, seed_db, value, code, words):
+    import sqlite3
+
+    conn = sqlite3.connect(seed_db)
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'", (value,))
+    conn.commit()
+    conn.close()
+    for argv in (["info", seed_db], ["check", seed_db], ["search", seed_db, "dang"],
+                 ["export", seed_db, "-o", seed_db.with_suffix(".docx")]):
+        got, _, err = run(capsys, *argv)
+        assert got == code, (argv, err)
+        assert words in err.lower() and "Traceback" not in err

@@ -244,7 +244,7 @@ def test_older_schema_is_upgraded_and_indexed(seed_db):
     with ReportStore.open(seed_db) as upgraded:
         assert upgraded.search("dan van")
         assert len(upgraded.load_report().footnotes) == 57
-        applied = {m.name for m in migrations.applied(upgraded.db)}
+        applied = {m.name for m in migrations().applied(upgraded.db)}
     assert applied == {"m001_initial", "m002_search", "m003_sharing"}
 
 

@@ -141,10 +141,10 @@ def _future_step(db) -> None:
 @pytest.fixture
 def future_migration(monkeypatch):
     """Registers one more migration for the test's duration; ``then`` decides its end."""
-    monkeypatch.setattr(migrations, "_migrations", list(migrations._migrations))
+    monkeypatch.setattr(migrations(), "_migrations", list(migrations()._migrations))
     plan = {"then": None}
 
-    @migrations(name="m999_future_step")
+    @migrations()(name="m999_future_step")
     def step(db) -> None:
         _future_step(db)
         if plan["then"] is not None:
@@ -167,7 +167,7 @@ def test_an_upgrade_that_fails_half_way_leaves_the_file_as_it_was(old_file, futu
     assert digest(path) == before
     future_migration["then"] = None
     with ReportStore.open(path) as store:  # the next attempt upgrades the whole way
-        applied = [m.name for m in migrations.applied(store.db)]
+        applied = [m.name for m in migrations().applied(store.db)]
         assert applied[-1] == "m999_future_step"
         assert all(s.title.endswith(" (nâng cấp)") for s in store.load_report().ordered_sections())
 
@@ -181,7 +181,7 @@ def test_the_steps_of_an_upgrade_are_one_transaction(seed_db, monkeypatch):
     conn.commit()
     conn.close()
     before = digest(seed_db)
-    m003 = next(m for m in migrations._migrations if m.name == "m003_sharing")
+    m003 = next(m for m in migrations()._migrations if m.name == "m003_sharing")
 
     def broken(db):
         db.execute("CREATE TABLE leases (holder TEXT)")
@@ -202,7 +202,7 @@ from hgreport.storage import ReportStore, migrations
 sys.path.insert(0, sys.argv[2])
 from test_v010_files import _future_step
 
-@migrations(name="m999_future_step")
+@migrations()(name="m999_future_step")
 def step(db):
     if sys.argv[3] == "spilled":  # changed pages reach the file before the commit
         db.execute("PRAGMA cache_size = 1")
@@ -231,6 +231,6 @@ def test_an_upgrade_killed_half_way_leaves_the_file_intact(old_file, spilled):
         assert store.recovered == spilled
         if spilled:
             assert "hoàn tác" in store.recovery_notice("vi")
-        assert [m.name for m in migrations.applied(store.db)][-1] == "m003_sharing"
+        assert [m.name for m in migrations().applied(store.db)][-1] == "m003_sharing"
         assert "paragraph_notes" not in store.db.table_names()
         _holds_everything(store, expected)

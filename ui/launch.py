@@ -23,9 +23,13 @@ def start_window(path: str | None, language: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     from hgreport.cli import main as command_line
 
-    from .selftest_window import window_steps
+    args = sys.argv[1:] if argv is None else argv
+    steps = []
+    if "--self-test" in args:  # loaded only when asked for: commands start quicker without
+        from .selftest_window import window_steps
 
-    return command_line(argv, start_window=start_window, self_test_steps=window_steps())
+        steps = window_steps()
+    return command_line(argv, start_window=start_window, self_test_steps=steps)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
 
 from .. import errors
 from ..i18n import pick
@@ -49,12 +48,19 @@ class ReportStore(EditOperations, EntityOperations, SharingOperations):
     def __init__(self, path: Path, conn: sqlite3.Connection, author: str, read_only: bool):
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.author = author
         self.read_only = read_only
         self.recovered = False
         self._writing = 0  # depth of nested transaction() blocks
         self._data_version = self._read_data_version()
+
+    @property
+    def db(self):
+        """sqlite-utils' view of the open file (loads sqlite-utils; the store itself does not
+        need it to read or write)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
 
     # -- opening and creating -----------------------------------------------------------
     @classmethod
@@ -103,7 +109,7 @@ class ReportStore(EditOperations, EntityOperations, SharingOperations):
                 store = cls(path, conn, author, read_only=False)
                 conn.execute("PRAGMA journal_mode = DELETE")
                 with store.transaction():
-                    schema.upgrade(store.db)
+                    schema.upgrade(store.conn)
                     store._insert_report(report)
             finally:
                 conn.close()
@@ -121,7 +127,7 @@ class ReportStore(EditOperations, EntityOperations, SharingOperations):
 
     def _verify_and_upgrade(self) -> None:
         with self.reading():  # the first read rolls back an interrupted save
-            older = schema.inspect(self.db, self.path)
+            older = schema.inspect(self.conn, self.path)
         if older and self.read_only:  # an older file we may not change: upgrade it in memory
             self._upgrade_in_memory()
             return
@@ -129,7 +135,7 @@ class ReportStore(EditOperations, EntityOperations, SharingOperations):
             self.conn.execute("PRAGMA journal_mode = DELETE")
             try:
                 with self.transaction():
-                    schema.upgrade(self.db)
+                    schema.upgrade(self.conn)
             except errors.IOProblem as exc:  # a failed step: the whole upgrade was rolled back
                 raise errors.UpgradeFailed(path=str(self.path),
                                            detail=exc.args_.get("detail", "")) from None
@@ -149,9 +155,8 @@ class ReportStore(EditOperations, EntityOperations, SharingOperations):
         self.conn.backup(memory)
         self.conn.close()
         self.conn = memory
-        self.db = sqlite_utils.Database(memory, execute_plugins=False)
         memory.execute("BEGIN IMMEDIATE")
-        schema.upgrade(self.db)
+        schema.upgrade(memory)
         memory.execute("COMMIT")
         self._data_version = self._read_data_version()
 

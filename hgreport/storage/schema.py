@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .. import __version__, errors
 from ..model import body_from_list, body_text
@@ -21,10 +20,13 @@ from .search import write_entry as _index
 FORMAT_VERSION = 1  # the newest file format this program reads and writes
 APP_ID = "hgreport"
 
-migrations = sqlite_utils.Migrations("hgreport")
+if TYPE_CHECKING:  # sqlite-utils is loaded only to create or upgrade a file (a tenth of a
+    import sqlite_utils  # second that opening an up-to-date report, or a command, never pays)
+
+MIGRATION_SET = "hgreport"
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite_utils.Migrations' own bookkeeping table
 
 
-@migrations()
 def m001_initial(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
     db.execute(
@@ -53,7 +55,6 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX sections_parent ON sections(parent_id, position)")
 
 
-@migrations()
 def m002_search(db: sqlite_utils.Database) -> None:
     """Full-text search over titles, bodies and footnotes, with a folded column for đ → d."""
     db.execute(
@@ -67,7 +68,6 @@ def m002_search(db: sqlite_utils.Database) -> None:
         _index(db.conn, row["id"], "footnote", body_text(body_from_list(json.loads(row["body"]))))
 
 
-@migrations()
 def m003_sharing(db: sqlite_utils.Database) -> None:
     """Who has the file open and edits what (leases with a heartbeat), and merge conflicts
     kept for a person to decide."""
@@ -83,36 +83,73 @@ def m003_sharing(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE authors (id TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT)")
 
 
-KNOWN_MIGRATIONS = {"m001_initial", "m002_search", "m003_sharing"}
+STEPS = (m001_initial, m002_search, m003_sharing)  # in order; a new one is appended
+_registered: sqlite_utils.Migrations | None = None
 
 
-def write_meta(db: sqlite_utils.Database) -> None:
+def migrations() -> sqlite_utils.Migrations:
+    """The migration set (built, with sqlite-utils, the first time it is needed)."""
+    global _registered
+    if _registered is None:
+        import sqlite_utils
+
+        registered = sqlite_utils.Migrations(MIGRATION_SET)
+        for step in STEPS:
+            registered()(step)
+        _registered = registered
+    return _registered
+
+
+def _known_steps() -> set[str]:
+    if _registered is not None:  # the set as registered (tests add a step of a later version)
+        return {m.name for m in _registered._migrations}
+    return {step.__name__ for step in STEPS}
+
+
+def write_meta(conn: sqlite3.Connection) -> None:
     """Mark the file as a report of this format, written by this version."""
-    db["meta"].upsert_all(
-        [{"key": "app", "value": APP_ID},
-         {"key": "format_version", "value": str(FORMAT_VERSION)},
-         {"key": "written_by", "value": __version__}],
-        pk="key",
-    )
+    conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                     [("app", APP_ID), ("format_version", str(FORMAT_VERSION)),
+                      ("written_by", __version__)])
 
 
-def inspect(db: sqlite_utils.Database, path: Path) -> bool:
+def inspect(conn: sqlite3.Connection, path: Path) -> bool:
     """Check that the file is a sound report this program can read; True when it is an older
     format that needs upgrading (:func:`upgrade`). Raises NotAReport, NewerVersion, Corrupt."""
-    conn = db.conn
-    tables = set(db.table_names())
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "meta" not in tables:
         _check_sound(conn, path)
         raise errors.NotAReport(path=str(path))
     meta = {r[0]: r[1] for r in conn.execute("SELECT key, value FROM meta")}
     if meta.get("app") != APP_ID:
         raise errors.NotAReport(path=str(path))
-    found = int(meta.get("format_version", "0") or 0)
-    applied = {m.name for m in migrations.applied(db)}
-    if found > FORMAT_VERSION or applied - KNOWN_MIGRATIONS:
+    found = _format_version(meta.get("format_version"), path)
+    applied: set[str] = set()
+    if MIGRATIONS_TABLE in tables:
+        applied = {r[0] for r in conn.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", (MIGRATION_SET,))}
+    known = _known_steps()
+    if found > FORMAT_VERSION or applied - known:
         raise errors.NewerVersion(path=str(path), found=found, supported=FORMAT_VERSION)
     _check_sound(conn, path)
-    return bool(migrations.pending(db))
+    return bool(known - applied)
+
+
+def _format_version(value: object, path: Path) -> int:
+    """The file's format number; a damaged one ("abc") is a damaged file, a fraction ("1.5")
+    above ours a newer version."""
+    text = str(value or "0").strip()
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        number = float(text)
+    except ValueError:
+        raise errors.Corrupt(path=str(path), detail=f"format_version = {text[:40]!r}") from None
+    if number > FORMAT_VERSION:
+        raise errors.NewerVersion(path=str(path), found=text[:12], supported=FORMAT_VERSION)
+    raise errors.Corrupt(path=str(path), detail=f"format_version = {text[:40]!r}")
 
 
 def _check_sound(conn: sqlite3.Connection, path: Path) -> None:
@@ -121,8 +158,10 @@ def _check_sound(conn: sqlite3.Connection, path: Path) -> None:
         raise errors.Corrupt(path=str(path), detail=quick)
 
 
-def upgrade(db: sqlite_utils.Database) -> None:
+def upgrade(conn: sqlite3.Connection) -> None:
     """Apply the pending migrations and mark the file (inside the caller's transaction, so an
     upgrade that stops half-way leaves nothing of itself)."""
-    migrations.apply(db)
-    write_meta(db)
+    import sqlite_utils
+
+    migrations().apply(sqlite_utils.Database(conn, execute_plugins=False))
+    write_meta(conn)
