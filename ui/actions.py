@@ -1,5 +1,11 @@
 """The window's commands: every action with its text, shortcut and tip, connected to the
-window's methods; the menu bar and toolbar that show them; which of them change the report."""
+window's methods; the menu bar and toolbar that show them; which of them change the report;
+and the list of keys that Help → Keyboard shortcuts shows, read from the actions themselves.
+
+Keys are those of Word where Word has one, and work on Windows: nothing the system takes
+(Ctrl+Alt+Del), no Ctrl+Alt with a digit or a bracket (AltGr on Windows: the Vietnamese
+keyboard types digits with it), and every section command is also in the Sections menu and
+the section list's right-click menu."""
 
 from __future__ import annotations
 
@@ -84,7 +90,9 @@ def make_actions(win) -> None:
     win.act_add_child = A(_tr("Add &subsection"), lambda: win.add_section(True),
                           "Ctrl+Alt+Shift+N")
     win.act_rename = A(_tr("&Rename section"), win.rename_section, "F2")
-    win.act_delete = A(_tr("&Delete section"), win.delete_section, "Ctrl+Alt+Del")
+    win.act_delete = A(_tr("&Delete section"), win.delete_section, "Del",
+                       _tr("Delete the section chosen in the list (restorable)"))
+    _only_in(win.tree, win.act_delete, win)  # Del deletes text everywhere else
     win.act_restore = A(_tr("Restore a deleted section…"), win.restore_section)
     win.act_up = A(_tr("Move &up"), lambda: win._move("up"), "Alt+Shift+Up")
     win.act_down = A(_tr("Move do&wn"), lambda: win._move("down"), "Alt+Shift+Down")
@@ -92,14 +100,42 @@ def make_actions(win) -> None:
                         "Alt+Shift+Left")
     win.act_demote = A(_tr("D&emote (one level down)"), lambda: win._move("demote"),
                        "Alt+Shift+Right")
-    win.act_footnotes = A(_tr("&Footnotes panel"), win._toggle_footnotes, "Ctrl+Alt+M",
-                          checkable=True)
+    win.act_tree = A(_tr("&Section list"), win._toggle_tree, "F8",
+                     _tr("Show or hide the section list (F8)"), checkable=True)
+    win.act_footnotes = A(_tr("&Footnotes panel"), win._toggle_footnotes, ["F9", "Ctrl+Alt+M"],
+                          _tr("Show or hide the footnote panel (F9)"), checkable=True)
+    win.act_tree.setChecked(True)
     win.act_footnotes.setChecked(True)
+    win.act_next_pane = A(_tr("&Next pane"), lambda: win.focus_next_pane(1), "F6",
+                          _tr("Move between the section list, the text and the footnotes"))
+    win.act_prev_pane = A(_tr("&Previous pane"), lambda: win.focus_next_pane(-1), "Shift+F6")
+    win.act_cut = A(_tr("Cu&t"), lambda: win.edit_command("cut"), QKeySequence.Cut)
+    win.act_copy = A(_tr("&Copy"), lambda: win.edit_command("copy"), QKeySequence.Copy)
+    win.act_paste = A(_tr("&Paste"), lambda: win.edit_command("paste"), QKeySequence.Paste)
+    win.act_select_all = A(_tr("Select &all"), lambda: win.edit_command("select_all"),
+                           QKeySequence.SelectAll)
+    win.act_keys = A(_tr("&Keyboard shortcuts"), win.show_keys, QKeySequence.HelpContents,
+                     _tr("Every key of the window (F1)"))
+    # in the section list, Ctrl+arrows move the chosen section too: some window managers take
+    # Alt+Shift+arrows for themselves
+    win.tree_move_actions = []
+    for act, key in ((win.act_up, "Ctrl+Up"), (win.act_down, "Ctrl+Down"),
+                     (win.act_promote, "Ctrl+Left"), (win.act_demote, "Ctrl+Right")):
+        local = A(act.text(), act.trigger, key)
+        _only_in(win.tree, local, win)
+        win.tree_move_actions.append(local)
     win.lang_actions = {}
     for code, name in LANGUAGES.items():
         act = A(name, lambda _=False, c=code: win.choose_language(c), checkable=True)
         act.setChecked(code == current_language())
         win.lang_actions[code] = act
+
+
+def _only_in(widget, act: QAction, win) -> None:
+    """``act``'s keys work only while ``widget`` itself has the focus."""
+    win.removeAction(act)
+    act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    widget.addAction(act)
 
 
 def make_menus(win) -> None:
@@ -120,6 +156,8 @@ def make_menus(win) -> None:
     m = mb.addMenu(_tr("&Edit"))
     m.addActions([win.act_undo, win.act_redo])
     m.addSeparator()
+    m.addActions([win.act_cut, win.act_copy, win.act_paste, win.act_select_all])
+    m.addSeparator()
     m.addActions([win.act_find, win.act_replace])
     m = mb.addMenu(_tr("F&ormat"))
     m.addActions([win.act_bold, win.act_italic, win.act_underline, win.act_sup,
@@ -128,6 +166,10 @@ def make_menus(win) -> None:
     m.addActions([win.act_justify, win.act_left, win.act_center, win.act_right])
     m = mb.addMenu(_tr("&Insert"))
     m.addActions([win.act_footnote, win.act_title_note])
+    m.addSeparator()
+    m.addAction(win.editor.tables.act_insert)
+    win.table_menu = mb.addMenu(_tr("T&able"))
+    win.editor.tables.fill_menu(win.table_menu)
     m = mb.addMenu(_tr("&Sections"))
     m.addActions([win.act_add, win.act_add_child, win.act_rename])
     m.addSeparator()
@@ -137,10 +179,15 @@ def make_menus(win) -> None:
     m.addSeparator()
     m.addAction(win.act_history)
     m = mb.addMenu(_tr("&View"))
-    m.addAction(win.act_footnotes)
+    m.addActions([win.act_tree, win.act_footnotes])
+    m.addSeparator()
+    m.addActions([win.act_next_pane, win.act_prev_pane])
+    m.addSeparator()
     lm = m.addMenu(_tr("&Language"))
     lm.addActions(list(win.lang_actions.values()))
     m = mb.addMenu(_tr("&Help"))
+    m.addAction(win.act_keys)
+    m.addSeparator()
     win.act_about = m.addAction(_tr("&About hgreport"), win.show_about)
 
 
@@ -191,10 +238,44 @@ def section_menu(win) -> list:
             win.act_restore, None, win.act_history]
 
 
+def key_groups(win) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(group, [(command, keys)]) for every action that has a key: by menu, in menu order,
+    then the keys that work in one part of the window. Read from the actions, so the list
+    never drifts from what the keys do."""
+
+    def keys(act: QAction) -> str:
+        return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                         for k in act.shortcuts())
+
+    def entries(acts) -> list[tuple[str, str]]:
+        out = []
+        for act in acts:
+            if act.isSeparator():
+                continue
+            if act.menu() is not None:
+                out.extend(entries(act.menu().actions()))
+            elif act.shortcuts():
+                out.append((act.text().replace("&", ""), keys(act)))
+        return out
+
+    groups = []
+    for top in win.menuBar().actions():
+        found = entries(top.menu().actions()) if top.menu() is not None else []
+        if found:
+            groups.append((top.text().replace("&", ""), found))
+    for title, widget in ((_tr("In the section list"), win.tree),
+                          (_tr("In the text"), win.editor),
+                          (_tr("In the footnote panel"), win.footnotes)):
+        found = entries(widget.actions())
+        if found:
+            groups.append((title, found))
+    return groups
+
+
 def changing_actions(win) -> list[QAction]:
     """The actions that change the report (disabled when it is opened read-only)."""
     return [win.act_add, win.act_add_child, win.act_rename, win.act_delete, win.act_restore,
             win.act_up, win.act_down, win.act_promote, win.act_demote, win.act_footnote,
             win.act_properties, win.act_replace, win.act_bold, win.act_italic,
             win.act_underline, win.act_sup, win.act_sub, win.act_justify, win.act_left,
-            win.act_center, win.act_right, win.act_merge]
+            win.act_center, win.act_right, win.act_merge, *win.tree_move_actions]

@@ -175,8 +175,32 @@ def ask_after_export(parent: QWidget | None, path: str) -> str | None:
     return {open_: "open", folder: "folder"}.get(box.clickedButton())
 
 
+def ask_replace_export(parent: QWidget | None, path: str, free: str) -> str | None:
+    """The Word file is already there: "replace" it, keep "both" (the new one as ``free``)
+    or None (cancel)."""
+    from pathlib import Path
+
+    box = QMessageBox(parent)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "The Word file exists"))
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(QCoreApplication.translate(
+        "Dialogs", "“%1” is already in this folder.").replace("%1", Path(path).name))
+    box.setInformativeText(QCoreApplication.translate(
+        "Dialogs", "Replace it with the new export, or keep both (the new one as “%1”)?")
+        .replace("%1", Path(free).name))
+    replace = box.addButton(QCoreApplication.translate("Dialogs", "Replace"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    both = box.addButton(QCoreApplication.translate("Dialogs", "Keep both"),
+                         QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(both)
+    box.exec()
+    return {replace: "replace", both: "both"}.get(box.clickedButton())
+
+
 def choose_deleted_section(parent: QWidget | None, sections) -> str | None:
-    """Which deleted section to bring back (its id), or None."""
+    """Which deleted section to bring back (its id), or None. ``sections``:
+    :class:`ui.restore_dialog.DeletedSection` entries, newest first."""
     dlg = RestoreDialog(sections, parent)
     if dlg.exec() != dlg.DialogCode.Accepted:
         return None

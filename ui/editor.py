@@ -7,8 +7,10 @@ import json
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QFont,
+    QKeySequence,
     QPalette,
     QTextCharFormat,
     QTextCursor,
@@ -28,14 +30,24 @@ from .blocks import (
     char_format,
     footnote_format,
     footnote_id_of,
-    insert_body,
     is_object,
     marks_of,
     plain_format,
     raw_block_of,
     text_width_px,
 )
-from .paste import attach_footnotes, split_footnotes
+from .paste import (
+    MAX_PASTE_CELLS,
+    TooManyCells,
+    attach_footnotes,
+    body_to_html,
+    body_to_tsv,
+    check_html_cells,
+    clean_pasted,
+    split_footnotes,
+    table_from_text,
+)
+from .tables import TableTools
 
 BODY_MIME = "application/x-hgreport-body"
 MAX_PASTE_CHARS = 2_000_000  # about 600 pages of text; more is refused with a message
@@ -65,6 +77,45 @@ class SectionEditor(QTextEdit):
         session.outlineChanged.connect(self.fit_page)  # a new profile may change the width
         self.section_id: str | None = None
         self.extra_actions: list = []  # added to the context menu (insert footnote …)
+        self.key_actions = self._paragraph_keys()
+        self.tables = TableTools(self)  # Insert → Table, the Table menu, Tab between cells
+
+    def _paragraph_keys(self) -> list[QAction]:
+        """Word's paragraph keys, active while the cursor is in the text."""
+        keys = (
+            (self.tr("Select to the start of the paragraph"), "Ctrl+Shift+Up", True, True),
+            (self.tr("Select to the end of the paragraph"), "Ctrl+Shift+Down", False, True),
+            (self.tr("Start of the paragraph"), "Ctrl+Up", True, False),
+            (self.tr("Next paragraph"), "Ctrl+Down", False, False),
+        )
+        out = []
+        for text, key, up, select in keys:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(key))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            act.triggered.connect(lambda _=False, u=up, s=select: self.paragraph_move(u, s))
+            self.addAction(act)
+            out.append(act)
+        return out
+
+    def paragraph_move(self, up: bool, select: bool) -> None:
+        """To the start of the paragraph (again: of the one before), or to its end when
+        selecting (again: the next one's end), or to the next paragraph's start."""
+        cursor = self.textCursor()
+        mode = (QTextCursor.MoveMode.KeepAnchor if select
+                else QTextCursor.MoveMode.MoveAnchor)
+        op = QTextCursor.MoveOperation
+        if up:
+            cursor.movePosition(op.PreviousBlock if cursor.atBlockStart() else op.StartOfBlock,
+                                mode)
+        elif select:
+            if cursor.atBlockEnd():
+                cursor.movePosition(op.NextBlock, mode)
+            cursor.movePosition(op.EndOfBlock, mode)
+        else:
+            cursor.movePosition(op.NextBlock, mode)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     # -- which section ----------------------------------------------------------------------
     def show_section(self, section_id: str | None, doc: QTextDocument | None) -> None:
@@ -115,6 +166,8 @@ class SectionEditor(QTextEdit):
             self.focusLeft.emit()
 
     def keyPressEvent(self, event):  # noqa: N802
+        if self.tables.key_press(event):
+            return
         if event.text() and event.text().isprintable():
             self._ensure_plain_typing()
         super().keyPressEvent(event)
@@ -129,6 +182,7 @@ class SectionEditor(QTextEdit):
         if self.extra_actions:
             menu.addSeparator()
             menu.addActions(self.extra_actions)
+        self.tables.add_to_menu(menu)
         fid = self._footnote_near(self.cursorForPosition(pos))
         if fid:
             menu.addSeparator()
@@ -245,6 +299,10 @@ class SectionEditor(QTextEdit):
         data = {"body": body_to_list(body), "footnotes": notes}
         mime.setData(BODY_MIME, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         mime.setText(mime.text().replace(OBJECT_CHAR, ""))
+        if any(b.kind == "table" for b in body):  # tables out as Excel and Word read them
+            mime.setText(body_to_tsv(body, self.session.numbers))
+            mime.setHtml(body_to_html(body, self.session.numbers))
+            return mime
         if notes or OBJECT_CHAR in tmp.toRawText():
             # other programs get the numbers as superscript text instead of object characters
             # (and the text of a block of an unknown kind)
@@ -275,7 +333,7 @@ class SectionEditor(QTextEdit):
         cursor = self.textCursor()
         cursor.beginEditBlock()
         cursor.removeSelectedText()
-        insert_body(cursor, body)
+        self.tables.insert_pasted(cursor, body)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
@@ -294,15 +352,25 @@ class SectionEditor(QTextEdit):
             html = source.html()
             if len(html) > MAX_PASTE_HTML or len(source.text()) > MAX_PASTE_CHARS:
                 return self._refuse(len(source.text()) or len(html))
+            try:
+                check_html_cells(html)
+            except TooManyCells as exc:
+                return self._refuse_cells(exc.cells)
             html, notes = split_footnotes(html)
             tmp = QTextDocument()
             tmp.setHtml(html)
-            body = _clean_body(body_of(tmp, external=True))
+            body = clean_pasted(body_of(tmp, external=True))  # tables keep their shape
             return attach_footnotes(body, lambda key: self._pasted_note(notes.get(key)))
         if source.hasText():
             text = source.text()
             if len(text) > MAX_PASTE_CHARS:
                 return self._refuse(len(text))
+            try:
+                table = table_from_text(text)  # a range copied from a spreadsheet
+            except TooManyCells as exc:
+                return self._refuse_cells(exc.cells)
+            if table is not None:
+                return [table]
             lines = clean(text.replace("\x0c", "\n")).split("\n")
             return [Paragraph([Run(line)] if line else []) for line in lines]
         return None
@@ -324,6 +392,14 @@ class SectionEditor(QTextEdit):
             "The text you are pasting is too large (%1 characters). Paste it in parts of at most "
             "%2 characters.").replace("%1", f"{size:,}".replace(",", "."))
             .replace("%2", f"{MAX_PASTE_CHARS:,}".replace(",", ".")))
+        return None
+
+    def _refuse_cells(self, cells: int) -> None:
+        dialogs.show_error(self, self.tr(
+            "The table you are pasting has %1 cells; at most %2 can be pasted at once. Copy "
+            "and paste it in parts (for example a thousand rows at a time).").replace(
+            "%1", f"{cells:,}".replace(",", ".")).replace(
+            "%2", f"{MAX_PASTE_CELLS:,}".replace(",", ".")))
         return None
 
     def _adopt_footnotes(self, body, notes: dict):

@@ -1,5 +1,7 @@
-"""File → Export to Word: save, write the Word file next to the report with a progress dialog,
-list the points to check (never blocking), then offer to open the file or its folder."""
+"""File → Export to Word: save, write the Word file next to the report with a progress dialog
+(named after the whole summary; asked first when a file of that name is there), list the points
+to check (never blocking), then offer to open the file or its folder — and say so when this
+computer has no program to open it."""
 
 from __future__ import annotations
 
@@ -45,10 +47,18 @@ class ExportAction:
             dialogs.show_error(self.parent, _tr("Export to Word is not available in this build."))
             return None
         from hgreport.checks import find_problems
+        from hgreport.export.filenames import free_name
 
         report = self.session.snapshot()
         problems = find_problems(report, self.session.numbering)
-        target = Path(self.session.store.path).parent / suggested_filename(report)
+        folder = Path(self.session.store.path).parent
+        target = folder / suggested_filename(report, folder)
+        if target.exists():
+            choice = dialogs.ask_replace_export(self.parent, str(target), str(free_name(target)))
+            if choice is None:
+                return None
+            if choice == "both":
+                target = free_name(target)
         progress = self._progress_dialog()
 
         def step(*args) -> None:
@@ -99,6 +109,13 @@ class ExportAction:
                                 .replace("%2", note), 15000)
         choice = dialogs.ask_after_export(self.parent, str(path))
         if choice == "open":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                dialogs.show_error(self.parent, _tr(
+                    "No program on this computer opens Word files (.docx). The file is "
+                    "written: %1\nInstall Word or LibreOffice, or take the file to a computer "
+                    "that has one.").replace("%1", str(path)))
         elif choice == "folder":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))):
+                dialogs.show_error(self.parent, _tr(
+                    "The folder cannot be shown on this computer. The file is in: %1")
+                    .replace("%1", str(path.parent)))

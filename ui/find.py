@@ -1,5 +1,5 @@
-"""Find and replace in the section or across the report, with an accent-insensitive option:
-the bar under the editor, and the search that walks the sections."""
+"""Find and replace in the section or across the report, accents ignored unless the search
+itself is typed with them: the bar under the editor, and the search that walks the sections."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -71,6 +72,11 @@ def find_all(text: str, needle: str, *, accents: bool = True, case: bool = False
     return out
 
 
+def has_accents(text: str) -> bool:
+    """Whether ``text`` carries diacritics (or đ): "kỷ luật" does, "ky luat" does not."""
+    return fold(text) != text.casefold()
+
+
 class FindBar(QWidget):
     """A bar under the editor: find, replace, options. :class:`Finder` does the searching."""
 
@@ -86,6 +92,10 @@ class FindBar(QWidget):
         self.replace_edit = QLineEdit(self)
         self.replace_edit.setPlaceholderText(self.tr("Replace with"))
         self.accents = QCheckBox(self.tr("Ignore accents"), self)
+        self.accents.setChecked(True)  # "ky luat" finds "kỷ luật"; typed accents match exactly
+        self.accents.setToolTip(self.tr(
+            "Without accents, “ky luat” finds “kỷ luật”. A search typed with accents finds "
+            "exactly those accents."))
         self.case = QCheckBox(self.tr("Match case"), self)
         self.whole_report = QCheckBox(self.tr("Whole report"), self)
         self.next_button = QPushButton(self.tr("Find next"), self)
@@ -94,21 +104,26 @@ class FindBar(QWidget):
         self.close_button = QPushButton(self.tr("Close"), self)
         self.status = QLabel(self)
         self.replace_label = QLabel(self.tr("Replace:"), self)
+        # the boxes take the width; the options sit on a line of their own below them
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 4, 6, 4)
+        grid.setVerticalSpacing(2)
         grid.addWidget(QLabel(self.tr("Find:"), self), 0, 0)
         grid.addWidget(self.find_edit, 0, 1)
         grid.addWidget(self.next_button, 0, 2)
-        grid.addWidget(self.accents, 0, 3)
-        grid.addWidget(self.case, 0, 4)
-        grid.addWidget(self.whole_report, 0, 5)
-        grid.addWidget(self.close_button, 0, 6)
+        grid.addWidget(self.close_button, 0, 3)
         grid.addWidget(self.replace_label, 1, 0)
         grid.addWidget(self.replace_edit, 1, 1)
         grid.addWidget(self.replace_button, 1, 2)
         grid.addWidget(self.all_button, 1, 3)
-        grid.addWidget(self.status, 1, 4, 1, 3)
+        options = QHBoxLayout()
+        options.setContentsMargins(0, 0, 0, 0)
+        for box in (self.accents, self.case, self.whole_report):
+            options.addWidget(box)
+        options.addWidget(self.status, 1)
+        grid.addLayout(options, 2, 1, 1, 3)
         grid.setColumnStretch(1, 1)
+        self.find_edit.setMinimumWidth(200)
         self.find_edit.returnPressed.connect(self.findNext)
         self.next_button.clicked.connect(self.findNext)
         self.replace_button.clicked.connect(self.replaceOne)
@@ -130,7 +145,9 @@ class FindBar(QWidget):
         self.find_edit.selectAll()
 
     def options(self) -> dict:
-        return {"accents": not self.accents.isChecked(), "case": self.case.isChecked()}
+        """How to match: accents count when the box is unticked or the search has them."""
+        exact = not self.accents.isChecked() or has_accents(self.find_edit.text())
+        return {"accents": exact, "case": self.case.isChecked()}
 
 
 class Finder:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QFont,
     QFontMetricsF,
@@ -99,6 +100,7 @@ class FootnotePanel(QWidget):
     edited below (bold/italic with Ctrl+B / Ctrl+I, several paragraphs)."""
 
     jumpRequested = Signal(str, str)  # footnote id, section id
+    backRequested = Signal(str)  # Esc / Shift+F5: back to this footnote's reference ("": text)
     deleteRequested = Signal(str)  # footnote id: its references and its text
     fixRequested = Signal(str, str)  # footnote id, problem kind
 
@@ -144,6 +146,12 @@ class FootnotePanel(QWidget):
             sc = QShortcut(QKeySequence(keys), self.editor)
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
             sc.activated.connect(lambda m=mark: self._toggle_mark(m))
+        # Esc or Shift+F5 (Word's "go back") anywhere in the panel: back to the reference
+        self.act_back = QAction(self.tr("Back to the reference in the text"), self)
+        self.act_back.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence("Shift+F5")])
+        self.act_back.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_back.triggered.connect(self._back)
+        self.addAction(self.act_back)
         self._editing: str | None = None
         self._loading = False
         self._edit_timer = QTimer(self, singleShot=True, interval=250)
@@ -170,17 +178,26 @@ class FootnotePanel(QWidget):
         session.numbersChanged.connect(self._refresh_timer.start)
         session.outlineChanged.connect(self._refresh_timer.start)
         session.footnoteTextChanged.connect(self._text_changed_elsewhere)
-        self._refresh_timer.start()  # filled right after the window is shown
+        self._filled = False  # filled once the window has been painted (paintEvent)
 
     # -- the list -----------------------------------------------------------------------------
+    def paintEvent(self, event):  # noqa: N802
+        """The first time the window is painted, fill the list right after: the window
+        shows without waiting for a thousand rows."""
+        super().paintEvent(event)
+        if not self._filled:
+            self._filled = True
+            self._refresh_timer.start()
+
     def _flush_refresh(self) -> None:
-        if self._refresh_timer.isActive():
+        if self._refresh_timer.isActive() or not self._filled:
             self.refresh()
 
     def refresh(self) -> None:
         """Rebuild the list (keeps the selection): every footnote in document order, then
         what needs attention (a reference without text, a text without reference)."""
         self._refresh_timer.stop()
+        self._filled = True
         self._push_text()
         current = self._editing
         session = self.session
@@ -320,6 +337,12 @@ class FootnotePanel(QWidget):
             self._load(footnote_id)
         self.editor.setFocus()
 
+    def _back(self) -> None:
+        item = self.list.currentItem()
+        fid = self._editing or (item.data(0, Qt.ItemDataRole.UserRole) if item else None)
+        self._push_text()
+        self.backRequested.emit(fid or "")  # none chosen: back to the text all the same
+
     def _jump(self, item: QTreeWidgetItem) -> None:
         self.jumpRequested.emit(item.data(0, Qt.ItemDataRole.UserRole),
                                 item.data(1, Qt.ItemDataRole.UserRole))
@@ -336,6 +359,7 @@ class FootnotePanel(QWidget):
         if fn is None:
             self.editor.setDocument(document_from_body([], self.editor))
             self.editor.setEnabled(False)
+            self.editor.setPlaceholderText(self.tr("Select a footnote to edit its text."))
             self.caption.setText("")
         else:
             doc = document_from_body(fn.body, self.editor, margin=6, size_pt=12)
@@ -343,6 +367,8 @@ class FootnotePanel(QWidget):
             doc.contentsChanged.connect(self._typed)
             self.editor.setEnabled(True)
             self.editor.setReadOnly(self.session.store.read_only)
+            self.editor.setPlaceholderText(self.tr(
+                "Type the footnote's text. Esc goes back to the text."))
             number = self.session.numbers.get(footnote_id)
             caption = self.tr("Footnote %1:").replace("%1", str(number or "?"))
             context = getattr(self, "_contexts", {}).get(footnote_id)

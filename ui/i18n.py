@@ -3,8 +3,6 @@ numbers and dates formatted with babel."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from hgreport.resources import resource_path
@@ -39,19 +37,17 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     return installed
 
 
+# the thousands sign of each language (babel's ``get_group_symbol``); kept here so that the
+# counts of the section tree do not load babel while the window opens
+GROUP_SYMBOL = {"vi": ".", "en": ","}
+
+
 def format_number(n: int | float) -> str:
     """1185818 → "1.185.818" in Vietnamese, "1,185,818" in English (integers take a fast
-    path with babel's group sign: trees show hundreds of counts)."""
+    path: trees show hundreds of counts)."""
     locale = "vi" if _current == "vi" else "en"
     if isinstance(n, int):
-        return f"{n:,}".replace(",", _group_symbol(locale))
+        return f"{n:,}".replace(",", GROUP_SYMBOL[locale])
     from babel.numbers import format_decimal
 
     return format_decimal(n, locale=locale)
-
-
-@lru_cache(maxsize=4)
-def _group_symbol(locale: str) -> str:
-    from babel.numbers import get_group_symbol
-
-    return get_group_symbol(locale)

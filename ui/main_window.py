@@ -8,7 +8,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontMetrics, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -32,10 +32,20 @@ from .i18n import current_language
 from .import_word import import_word_report
 from .problems_dialog import ProblemsDialog
 from .properties import PropertiesDialog
+from .restore_dialog import deleted_sections
 from .section_tree import SectionTree
 from .session import SAVED, Session
 from .sharing import SharingWatcher
 from .status_bar import ReportStatusBar
+
+# the text column never gets narrower than this many characters of the report's font: the
+# panels give way (narrower, then hidden) when the window is too narrow for all three
+READABLE_CHARS = 60
+READABLE_SAMPLE = ("Đảng bộ tỉnh tiếp tục lãnh đạo, chỉ đạo thực hiện thắng lợi các mục "
+                   "tiêu phát triển kinh tế - xã hội")[:READABLE_CHARS]
+PANELS = settings.PANELS  # the section list, the footnote panel
+PANEL_MIN = {"tree": 180, "footnotes": 240}  # narrower than this, a panel is hidden instead
+PANEL_WIDTH = {"tree": 330, "footnotes": 330}  # the first start's widths
 
 
 class MainWindow(QMainWindow):
@@ -80,7 +90,8 @@ class MainWindow(QMainWindow):
             self.tree.setEditTriggers(self.tree.EditTrigger.NoEditTriggers)
             self.footnotes.editor.setReadOnly(True)
         self._update_title()
-        self.resize(1420, 860)
+        screen = (self.screen() or QApplication.primaryScreen()).availableGeometry()
+        self.resize(min(1420, screen.width()), min(860, screen.height()))  # a laptop: fit it
         self._restore_layout()
         self.tree.select(self._first_section_to_show())
         self._on_save_state(self.session.state, "")
@@ -122,7 +133,12 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([330, 760, 330])
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([PANEL_WIDTH["tree"], 760, PANEL_WIDTH["footnotes"]])
+        self.splitter.splitterMoved.connect(self._splitter_moved)
+        self.panel_wanted = {name: True for name in PANELS}  # what the person chose (View)
+        self.panel_width = dict(PANEL_WIDTH)  # their width when there is room
+        self._fitting = False
         return self.splitter
 
     def _connect(self) -> None:
@@ -139,6 +155,7 @@ class MainWindow(QMainWindow):
         self._leave_timer.timeout.connect(self.session.save_all)
         self.editor.focusLeft.connect(self._leave_timer.start)
         self.footnotes.jumpRequested.connect(self.jump_to_footnote)
+        self.footnotes.backRequested.connect(self.back_to_reference)
         self.footnotes.deleteRequested.connect(self.delete_footnote)
         self.footnotes.fixRequested.connect(self.fix_footnote)
         self.problems.jumpRequested.connect(self.tree.select)
@@ -257,7 +274,7 @@ class MainWindow(QMainWindow):
 
     def refresh_from_file(self) -> None:
         """After this window changed the file in bulk (merge, resolving a conflict)."""
-        self.session._pull(force=True)
+        self.session.pull_changes(force=True)
         self.sharing.mark_seen()
         self._update_title()
         self._others_saved([])
@@ -314,11 +331,12 @@ class MainWindow(QMainWindow):
         self.show_section(section_id)
 
     def _outline_changed(self) -> None:
-        self.tree.rebuild()
         current = self.editor.section_id
         if current is not None and not self.session.has_section(current):
-            self.editor.section_id = None
+            self.editor.section_id = None  # gone: the tree selects a neighbour of it
             self.editor.show_section(None, None)
+        self.tree.rebuild()
+        if self.editor.section_id is None:
             self._go_to(self.tree.current_id() or self.session.report.intro.id)
         self._update_heading()
         self._update_counts()
@@ -365,7 +383,7 @@ class MainWindow(QMainWindow):
         if not deleted:
             dialogs.show_info(self, self.tr("No deleted sections."))
             return
-        sid = dialogs.choose_deleted_section(self, deleted)
+        sid = dialogs.choose_deleted_section(self, deleted_sections(self.session))
         if sid and self.session.restore_section(sid):
             self.tree.select(sid)
 
@@ -434,7 +452,7 @@ class MainWindow(QMainWindow):
     def insert_footnote(self) -> None:
         fid = self.editor.insert_footnote()
         if fid:
-            self.footnotes.edit(fid)
+            self._edit_footnote(fid)
 
     def add_title_note(self) -> None:
         """A footnote at the end of the selected section's heading, opened for its text."""
@@ -448,15 +466,27 @@ class MainWindow(QMainWindow):
             self._edit_footnote(fid)
 
     def _edit_footnote(self, footnote_id: str) -> None:
-        if not self.act_footnotes.isChecked():
-            self.act_footnotes.setChecked(True)
-            self._toggle_footnotes()
+        if not self.footnotes.isVisible():
+            self.show_panel("footnotes", True)
         self.footnotes.edit(footnote_id)
 
     def jump_to_footnote(self, footnote_id: str, section_id: str) -> None:
         self._go_to(section_id)
         if self.editor.select_footnote(footnote_id):
             self.editor.setFocus()
+
+    def back_to_reference(self, footnote_id: str) -> None:
+        """From the footnote panel back to the text, the cursor right after the reference
+        (Esc or Shift+F5); a footnote on a heading goes back to its section."""
+        if footnote_id and (self.editor.section_id is None
+                            or not self.editor.select_footnote(footnote_id)):
+            found = reference_cursors(self.session, footnote_id)
+            owner = self.session.title_note_owner(footnote_id)
+            if found:
+                self.jump_to_footnote(footnote_id, found[0][0])
+            elif owner:
+                self._go_to(owner)
+        self.editor.setFocus()
 
     def delete_footnote(self, footnote_id: str) -> None:
         """Delete a footnote: its references and its text. Undo in the section (Ctrl+Z)
@@ -502,8 +532,135 @@ class MainWindow(QMainWindow):
             cursor.insertText("\ufffc", footnote_format(copy, char_format()))
             self.footnotes.edit(copy)
 
+    # -- panels: shown as chosen in View, and giving way so the text stays readable ---------------
+    def _panel(self, name: str) -> QWidget:
+        return self.tree if name == "tree" else self.footnotes
+
     def _toggle_footnotes(self) -> None:
-        self.footnotes.setVisible(self.act_footnotes.isChecked())
+        self.show_panel("footnotes", self.act_footnotes.isChecked())
+
+    def _toggle_tree(self) -> None:
+        self.show_panel("tree", self.act_tree.isChecked())
+
+    def show_panel(self, name: str, shown: bool) -> None:
+        """View → a panel (F8, F9): shown or hidden as asked. A panel asked for in a narrow
+        window takes the room of the other one rather than the text's."""
+        panel = self._panel(name)
+        had_focus = panel.isAncestorOf(QApplication.focusWidget()) or panel.hasFocus()
+        self.panel_wanted[name] = shown
+        self.fit_panels(prefer=name if shown else None)
+        if shown and panel.isVisible():
+            (self.tree if name == "tree" else self.footnotes.list).setFocus()
+        elif had_focus:
+            self.editor.setFocus()
+
+    def readable_width(self) -> int:
+        """The editor's width for READABLE_CHARS characters of the report's text."""
+        doc = self.editor.document()
+        fm = QFontMetrics(doc.defaultFont())
+        scroll = self.editor.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.editor.frameWidth()
+        return (fm.horizontalAdvance(READABLE_SAMPLE) + 2 * round(doc.documentMargin())
+                + scroll + frame + 2)
+
+    def fit_panels(self, prefer: str | None = None) -> None:
+        """Lay the panels out for the window's width: each panel chosen in View is shown at
+        its width if the text keeps a readable width, narrower if that is enough, hidden if
+        not (the footnote panel first, unless it is ``prefer``); wider again, they come
+        back."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            self._fit_panels(prefer)
+        finally:
+            self._fitting = False
+
+    def _fit_panels(self, prefer: str | None) -> None:
+        handle = self.splitter.handleWidth()
+        room = self.splitter.width() - self.readable_width()
+        order = sorted(PANELS, key=lambda n: (n != prefer, PANELS.index(n)))
+        shown = {}
+        for name in order:
+            need = PANEL_MIN[name] + handle
+            shown[name] = self.panel_wanted[name] and room >= need
+            if shown[name]:
+                room -= need
+        squeezed = [n for n in PANELS if self.panel_wanted[n] and not shown[n]]
+        newly_hidden = [n for n in squeezed if self._panel(n).isVisible()]
+        for name in PANELS:
+            self._panel(name).setVisible(shown[name])
+        self.act_tree.setChecked(shown["tree"])
+        self.act_footnotes.setChecked(shown["footnotes"])
+        # widths: as the person left them where there is room; else shared out above minimum
+        widths = {n: self.panel_width[n] for n in PANELS if shown[n]}
+        spare = room + sum(PANEL_MIN[n] for n in widths)  # what panels may take in all
+        wanted = sum(widths.values())
+        if wanted > spare:
+            extra = spare - sum(PANEL_MIN[n] for n in widths)
+            above = sum(widths[n] - PANEL_MIN[n] for n in widths) or 1
+            widths = {n: PANEL_MIN[n] + (widths[n] - PANEL_MIN[n]) * extra // above
+                      for n in widths}
+        total = self.splitter.width() - handle * (len(widths))
+        centre = max(0, total - sum(widths.values()))
+        self.splitter.setSizes([widths.get("tree", 0), centre, widths.get("footnotes", 0)])
+        if newly_hidden and self.isVisible():
+            names = {"tree": self.tr("The section list"),
+                     "footnotes": self.tr("The footnote panel")}
+            keys = {"tree": self.act_tree, "footnotes": self.act_footnotes}
+            self.statusBar().showMessage(" ".join(
+                self.tr("%1 is hidden to keep the text readable; %2 shows it.")
+                .replace("%1", names[n])
+                .replace("%2", keys[n].shortcut().toString(
+                    keys[n].shortcut().SequenceFormat.NativeText))
+                for n in newly_hidden), 8000)
+
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        """The person dragged a divider: remember the panels' widths, and keep the text
+        readable."""
+        sizes = dict(zip(("tree", "centre", "footnotes"), self.splitter.sizes(), strict=True))
+        for name in PANELS:
+            if sizes[name] > 0:
+                self.panel_width[name] = max(PANEL_MIN[name], sizes[name])
+        if sizes["centre"] < self.readable_width():
+            self.fit_panels()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_panels()
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        self.fit_panels()
+
+    def focus_next_pane(self, step: int = 1) -> None:
+        """F6 / Shift+F6, as in Word: the section list, the text, the footnote panel."""
+        panes = [w for w in (self.tree, self.editor, self.footnotes) if w.isVisible()]
+        now = QApplication.focusWidget()
+        at = next((i for i, w in enumerate(panes) if now is w or (now is not None
+                                                                  and w.isAncestorOf(now))), -1)
+        target = panes[(at + step) % len(panes)]
+        if target is self.footnotes:
+            target = (self.footnotes.editor if self.footnotes.editor.isEnabled()
+                      else self.footnotes.list)
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def edit_command(self, name: str) -> None:
+        """Edit → Cut / Copy / Paste / Select all, on whichever text has the cursor."""
+        w = QApplication.focusWidget()
+        method = getattr(w, {"cut": "cut", "copy": "copy", "paste": "paste",
+                             "select_all": "selectAll"}[name], None)
+        if callable(method):
+            method()
+
+    def show_keys(self):
+        """Help → Keyboard shortcuts (F1): every key, read from the actions themselves."""
+        from .keys_dialog import KeysDialog
+
+        dlg = KeysDialog(actions.key_groups(self), self)
+        self.keys_dialog = dlg
+        dlg.show()
+        return dlg
 
     # -- the report's details, export, other files ----------------------------------------------
     def edit_properties(self) -> bool:
@@ -605,12 +762,13 @@ class MainWindow(QMainWindow):
 
     # -- layout and closing ---------------------------------------------------------------------------
     def _restore_layout(self) -> None:
-        shown = settings.restore_layout(self, self.splitter)
-        self.act_footnotes.setChecked(shown)
-        self.footnotes.setVisible(shown)
+        wanted, widths = settings.restore_layout(self)
+        self.panel_wanted.update({n: wanted.get(n, True) for n in PANELS})
+        self.panel_width.update({n: max(PANEL_MIN[n], widths[n]) for n in PANELS if n in widths})
+        self.fit_panels()
 
     def save_layout(self) -> None:
-        settings.save_layout(self, self.splitter, self.act_footnotes.isChecked())
+        settings.save_layout(self, self.panel_wanted, self.panel_width)
 
     def closeEvent(self, event):  # noqa: N802
         self.footnotes.flush()

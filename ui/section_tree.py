@@ -1,9 +1,10 @@
-"""The section tree: live derived numbers, rename in place, drag-and-drop moves."""
+"""The section tree: live derived numbers, rename in place, drag-and-drop moves; rows tall
+enough for the accents of capitals ("CÔNG TÁC"), and a neighbour chosen when a section goes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -44,6 +45,16 @@ class SectionItem(QTreeWidgetItem):
         return f"{self.number} {title}".strip()
 
 
+TALL_CAPITALS = "ẪỖỄỀẤẴẶÁỐ"  # capitals with stacked accents: the tallest a title can be
+
+
+def row_height(font) -> int:
+    """The height a row needs so that capitals with stacked accents ("Ỗ", "Ẫ") are not cut:
+    the text is centred on the font's height, and these marks rise above its ascent."""
+    fm = QFontMetrics(font)
+    above = -fm.tightBoundingRect(TALL_CAPITALS).top()
+    return fm.height() + 2 * max(0, above - fm.ascent()) + 2
+
 
 class TitleDelegate(QStyledItemDelegate):
     """Editing in place shows the title alone (without its number) and asks for a rename."""
@@ -51,6 +62,10 @@ class TitleDelegate(QStyledItemDelegate):
     def __init__(self, tree: SectionTree):
         super().__init__(tree)
         self.tree = tree
+
+    def sizeHint(self, option, index):  # noqa: N802
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), self.tree.row_height))
 
     def setEditorData(self, editor, index):  # noqa: N802
         item = self.tree.itemFromIndex(index)
@@ -91,6 +106,7 @@ class SectionTree(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.row_height = row_height(self.font())
         self.setItemDelegateForColumn(0, TitleDelegate(self))
         self.items: dict[str, SectionItem] = {}
         self.menu_actions: list = []  # the window's section actions, for the context menu
@@ -100,8 +116,11 @@ class SectionTree(QTreeWidget):
 
     # -- filling ----------------------------------------------------------------------------
     def rebuild(self) -> None:
-        """Rebuild from the session (numbers follow every move); keeps selection and folding."""
+        """Rebuild from the session (numbers follow every move); keeps selection and folding.
+        When the selected section is gone (deleted), its neighbour is selected: the next
+        section at its level, else the one before, else its parent."""
         current = self.current_id()
+        near = self._neighbours(current)
         collapsed = {sid for sid, it in self.items.items() if it.childCount() and
                      not it.isExpanded()}
         self.blockSignals(True)
@@ -131,8 +150,23 @@ class SectionTree(QTreeWidget):
                 self.items[sid].setExpanded(False)
         self.setUpdatesEnabled(True)
         self.blockSignals(False)
-        if current in self.items:
-            self.setCurrentItem(self.items[current])
+        for sid in (current, *near):
+            if sid in self.items:
+                self.setCurrentItem(self.items[sid])
+                break
+
+    def _neighbours(self, section_id: str | None) -> list[str]:
+        """The sections to select instead of ``section_id`` if it goes, best first."""
+        item = self.items.get(section_id) if section_id else None
+        if item is None:
+            return []
+        parent = item.parent()
+        siblings = ([parent.child(i) for i in range(parent.childCount())] if parent else
+                    [self.topLevelItem(i) for i in range(self.topLevelItemCount())])
+        at = siblings.index(item)
+        order = siblings[at + 1:] + siblings[:at][::-1] + ([parent] if parent else [])
+        return [it.section_id for it in order
+                if isinstance(it, SectionItem) and it.kind == KIND_SECTION]
 
     def _make(self, sid, number, title, kind, words) -> SectionItem:
         it = SectionItem(sid, number, title, kind)

@@ -1,14 +1,15 @@
 """The person's own settings, kept by Qt in one INI file per user: recent reports, the chosen
-language, where the window was and how its panels were laid out; and where the icon is."""
+language, where the window was, which panels are shown and how wide; and where the icon is."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow
 
 MAX_RECENT = 8
+PANELS = ("tree", "footnotes")  # the side panels: the section list, the footnote panel
 
 
 def settings() -> QSettings:
@@ -50,9 +51,9 @@ def remember_language(code: str) -> None:
     settings().setValue("language", code)
 
 
-def restore_layout(window: QMainWindow, splitter: QSplitter) -> bool:
-    """Put the window and its panels back as they were; returns whether the footnote panel
-    was shown (True the first time)."""
+def restore_layout(window: QMainWindow) -> tuple[dict[str, bool], dict[str, int]]:
+    """Put the window back where it was; returns which panels the person chose to show
+    (``tree``, ``footnotes``: shown the first time) and the widths they gave them."""
     s = settings()
     geometry = s.value("window/geometry")
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -60,16 +61,28 @@ def restore_layout(window: QMainWindow, splitter: QSplitter) -> bool:
     state = s.value("window/state")
     if isinstance(state, QByteArray) and not state.isEmpty():
         window.restoreState(state)
-    split = s.value("window/splitter")
-    if isinstance(split, QByteArray) and not split.isEmpty():
-        splitter.restoreState(split)
-    shown = s.value("window/footnotes", True)
-    return shown not in ("false", False, 0, "0")
+    shown = {name: _flag(s.value(f"window/{name}", True)) for name in PANELS}
+    widths = {}
+    for name in PANELS:
+        try:
+            width = int(s.value(f"window/{name}_width", 0) or 0)
+        except (TypeError, ValueError):
+            width = 0
+        if width > 0:
+            widths[name] = width
+    return shown, widths
 
 
-def save_layout(window: QMainWindow, splitter: QSplitter, footnotes_shown: bool) -> None:
+def save_layout(window: QMainWindow, shown: dict[str, bool], widths: dict[str, int]) -> None:
+    """Remember the window's place and size, which panels are shown and how wide."""
     s = settings()
     s.setValue("window/geometry", window.saveGeometry())
     s.setValue("window/state", window.saveState())
-    s.setValue("window/splitter", splitter.saveState())
-    s.setValue("window/footnotes", footnotes_shown)
+    for name in PANELS:
+        s.setValue(f"window/{name}", bool(shown.get(name, True)))
+        if name in widths:
+            s.setValue(f"window/{name}_width", int(widths[name]))
+
+
+def _flag(value) -> bool:
+    return value not in ("false", False, 0, "0")

@@ -119,6 +119,22 @@
             <source>Merge another copy of this report</source>
             <translation>Hợp nhất một bản sao khác của báo cáo này</translation>
         </message>
+        <message>
+            <source>The Word file exists</source>
+            <translation>Tệp Word đã có</translation>
+        </message>
+        <message>
+            <source>“%1” is already in this folder.</source>
+            <translation>Thư mục này đã có tệp “%1”.</translation>
+        </message>
+        <message>
+            <source>Replace it with the new export, or keep both (the new one as “%1”)?</source>
+            <translation>Thay tệp đó bằng bản vừa xuất, hay giữ cả hai (bản mới mang tên “%1”)?</translation>
+        </message>
+        <message>
+            <source>Replace</source>
+            <translation>Thay thế</translation>
+        </message>
     </context>
     <context>
         <name>FindBar</name>
@@ -165,6 +181,10 @@
         <message>
             <source>Find:</source>
             <translation>Tìm:</translation>
+        </message>
+        <message>
+            <source>Without accents, “ky luat” finds “kỷ luật”. A search typed with accents finds exactly those accents.</source>
+            <translation>Gõ không dấu, “ky luat” tìm được “kỷ luật”. Gõ có dấu thì tìm đúng những dấu đã gõ.</translation>
         </message>
     </context>
     <context>
@@ -240,6 +260,14 @@
         <message>
             <source>after “…%1”</source>
             <translation>sau “…%1”</translation>
+        </message>
+        <message>
+            <source>Back to the reference in the text</source>
+            <translation>Quay về dấu chú thích trong văn bản</translation>
+        </message>
+        <message>
+            <source>Type the footnote&apos;s text. Esc goes back to the text.</source>
+            <translation>Gõ nội dung chú thích. Nhấn Esc để quay về văn bản.</translation>
         </message>
     </context>
     <context>
@@ -649,6 +677,92 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
             <source>Footnote deleted from the heading. Undo in the section list brings it back.</source>
             <translation>Đã xóa chú thích ở tiêu đề. Hoàn tác trong danh sách mục để lấy lại.</translation>
         </message>
+        <message>
+            <source>Delete the section chosen in the list (restorable)</source>
+            <translation>Xóa mục đang chọn trong danh sách (có thể khôi phục)</translation>
+        </message>
+        <message>
+            <source>&amp;Section list</source>
+            <translation>&amp;Danh sách mục</translation>
+        </message>
+        <message>
+            <source>Show or hide the section list (F8)</source>
+            <translation>Hiện hoặc ẩn danh sách mục (F8)</translation>
+        </message>
+        <message>
+            <source>Show or hide the footnote panel (F9)</source>
+            <translation>Hiện hoặc ẩn bảng chú thích (F9)</translation>
+        </message>
+        <message>
+            <source>&amp;Next pane</source>
+            <translation>&amp;Khung kế tiếp</translation>
+        </message>
+        <message>
+            <source>&amp;Previous pane</source>
+            <translation>Khung &amp;trước</translation>
+        </message>
+        <message>
+            <source>Move between the section list, the text and the footnotes</source>
+            <translation>Chuyển qua lại giữa danh sách mục, văn bản và bảng chú thích</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>&amp;Cắt</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>Sao ché&amp;p</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>&amp;Dán</translation>
+        </message>
+        <message>
+            <source>Select &amp;all</source>
+            <translation>Chọ&amp;n tất cả</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Phím tắt</translation>
+        </message>
+        <message>
+            <source>Every key of the window (F1)</source>
+            <translation>Mọi phím tắt của cửa sổ (F1)</translation>
+        </message>
+        <message>
+            <source>In the section list</source>
+            <translation>Trong danh sách mục</translation>
+        </message>
+        <message>
+            <source>In the text</source>
+            <translation>Trong văn bản</translation>
+        </message>
+        <message>
+            <source>In the footnote panel</source>
+            <translation>Trong bảng chú thích</translation>
+        </message>
+        <message>
+            <source>The section list</source>
+            <translation>Danh sách mục</translation>
+        </message>
+        <message>
+            <source>The footnote panel</source>
+            <translation>Bảng chú thích</translation>
+        </message>
+        <message>
+            <source>%1 is hidden to keep the text readable; %2 shows it.</source>
+            <translation>%1 được ẩn để văn bản đủ rộng mà đọc; nhấn %2 để hiện lại.</translation>
+        </message>
+        <message>
+            <source>No program on this computer opens Word files (.docx). The file is written: %1
+Install Word or LibreOffice, or take the file to a computer that has one.</source>
+            <translation>Máy tính này không có chương trình nào mở được tệp Word (.docx). Tệp đã được ghi: %1
+Hãy cài Word hoặc LibreOffice, hoặc mở tệp trên máy tính khác có các chương trình đó.</translation>
+        </message>
+        <message>
+            <source>The folder cannot be shown on this computer. The file is in: %1</source>
+            <translation>Máy tính này không mở được thư mục. Tệp nằm trong: %1</translation>
+        </message>
     </context>
     <context>
         <name>ProblemsDialog</name>
@@ -786,6 +900,26 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
             <source>Deleted sections (newest first):</source>
             <translation>Các mục đã xóa (mới nhất trước):</translation>
         </message>
+        <message>
+            <source>No.</source>
+            <translation>Số</translation>
+        </message>
+        <message>
+            <source>Section and its first words</source>
+            <translation>Mục và những chữ đầu</translation>
+        </message>
+        <message>
+            <source>Deleted at</source>
+            <translation>Xóa lúc</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Người xóa</translation>
+        </message>
+        <message>
+            <source>(no text)</source>
+            <translation>(chưa có nội dung)</translation>
+        </message>
     </context>
     <context>
         <name>SectionEditor</name>
@@ -800,6 +934,22 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
         <message>
             <source>The text you are pasting is too large (%1 characters). Paste it in parts of at most %2 characters.</source>
             <translation>Đoạn văn bản định dán quá lớn (%1 ký tự). Hãy dán từng phần, mỗi lần không quá %2 ký tự.</translation>
+        </message>
+        <message>
+            <source>Select to the start of the paragraph</source>
+            <translation>Chọn đến đầu đoạn</translation>
+        </message>
+        <message>
+            <source>Select to the end of the paragraph</source>
+            <translation>Chọn đến cuối đoạn</translation>
+        </message>
+        <message>
+            <source>Start of the paragraph</source>
+            <translation>Về đầu đoạn</translation>
+        </message>
+        <message>
+            <source>Next paragraph</source>
+            <translation>Sang đoạn sau</translation>
         </message>
     </context>
     <context>
@@ -1307,6 +1457,152 @@ Bạn có muốn thay thế không?</translation>
             <source>Recent Places</source>
             <translation>Vị trí gần đây</translation>
         </message>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>&amp;Tìm trong:</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>&amp;Loại tệp:</translation>
+        </message>
+        <message>
+            <source>&amp;Choose</source>
+            <translation>&amp;Chọn</translation>
+        </message>
+        <message>
+            <source>&amp;New Folder</source>
+            <translation>Thư mục &amp;mới</translation>
+        </message>
+        <message>
+            <source>Change to detail view mode</source>
+            <translation>Chuyển sang xem chi tiết</translation>
+        </message>
+        <message>
+            <source>Change to list view mode</source>
+            <translation>Chuyển sang xem dạng danh sách</translation>
+        </message>
+        <message>
+            <source>Create a New Folder</source>
+            <translation>Tạo thư mục mới</translation>
+        </message>
+        <message>
+            <source>Directories</source>
+            <translation>Thư mục</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Tệp</translation>
+        </message>
+        <message>
+            <source>Go back</source>
+            <translation>Quay lại</translation>
+        </message>
+        <message>
+            <source>Go forward</source>
+            <translation>Tiến tới</translation>
+        </message>
+        <message>
+            <source>Go to the parent directory</source>
+            <translation>Lên thư mục cha</translation>
+        </message>
+        <message>
+            <source>List of places and bookmarks</source>
+            <translation>Danh sách vị trí và dấu trang</translation>
+        </message>
+        <message>
+            <source>Show </source>
+            <translation>Hiện </translation>
+        </message>
+        <message>
+            <source>Sidebar</source>
+            <translation>Thanh bên</translation>
+        </message>
+        <message>
+            <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+            <translation>%1
+Không tìm thấy thư mục.
+Hãy kiểm tra lại tên thư mục.</translation>
+        </message>
+        <message>
+            <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+            <translation>%1
+Không tìm thấy tệp.
+Hãy kiểm tra lại tên tệp.</translation>
+        </message>
+        <message>
+            <source>%1 File</source>
+            <translation>Tệp %1</translation>
+        </message>
+        <message>
+            <source>&apos;%1&apos; is write protected.
+Do you want to delete it anyway?</source>
+            <translation>“%1” đang được chống ghi.
+Bạn vẫn muốn xóa?</translation>
+        </message>
+        <message>
+            <source>Alias</source>
+            <translation>Bí danh</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>Tất cả các tệp (*)</translation>
+        </message>
+        <message>
+            <source>Are you sure you want to delete &apos;%1&apos;?</source>
+            <translation>Bạn có chắc muốn xóa “%1”?</translation>
+        </message>
+        <message>
+            <source>Could not delete directory.</source>
+            <translation>Không xóa được thư mục.</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Xóa</translation>
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation>Ổ đĩa</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Tệp</translation>
+        </message>
+        <message>
+            <source>File Folder</source>
+            <translation>Thư mục</translation>
+        </message>
+        <message>
+            <source>Find Directory</source>
+            <translation>Tìm thư mục</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Thư mục</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Mở</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Bỏ</translation>
+        </message>
+        <message>
+            <source>Save As</source>
+            <translation>Lưu thành</translation>
+        </message>
+        <message>
+            <source>Shortcut</source>
+            <translation>Lối tắt</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>Không rõ</translation>
+        </message>
     </context>
     <context>
         <name>QScrollBar</name>
@@ -1563,6 +1859,84 @@ Bạn có muốn thay thế không?</translation>
         <message>
             <source>Imported from {name}:</source>
             <translation>Đã nhập từ {name}:</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeysDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Phím tắt</translation>
+        </message>
+        <message>
+            <source>Command</source>
+            <translation>Lệnh</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Phím</translation>
+        </message>
+    </context>
+    <context>
+        <name>Blocks</name>
+        <message>
+            <source>[%1 from a newer version of hgreport: kept as it is]</source>
+            <translation>[%1 từ phiên bản hgreport mới hơn: được giữ nguyên]</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileSystemModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Tên</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Kích thước</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <comment>All other platforms</comment>
+            <translation>Kiểu</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Kiểu</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kiểu</translation>
+        </message>
+        <message>
+            <source>Date Modified</source>
+            <translation>Ngày sửa</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>Máy tính</translation>
+        </message>
+        <message>
+            <source>My Computer</source>
+            <translation>Máy tính</translation>
+        </message>
+        <message>
+            <source>Invalid filename</source>
+            <translation>Tên tệp không hợp lệ</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+            <translation>&lt;b&gt;Không dùng được tên “%1”.&lt;/b&gt;&lt;p&gt;Hãy dùng tên khác, ngắn hơn hoặc không có dấu câu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <source>Folder</source>
+            <comment>All other platforms</comment>
+            <translation>Thư mục</translation>
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation>Ổ đĩa</translation>
         </message>
     </context>
 </TS>

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a desktop's screen, not Qt's 800 × 800
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={Path(__file__).with_name('offscreen-screen.json')}")
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
@@ -42,6 +46,8 @@ class DialogLog:
         self.restore_offered: list[list[str]] = []
         self.identity_answer: tuple[str, str] | None = None
         self.opened_urls: list[str] = []
+        self.replace_asked: list[str] = []  # Word files found already there on export
+        self.replace_answer: str | None = "replace"  # "replace", "both" or None (cancel)
 
 
 @pytest.fixture(autouse=True)
@@ -72,7 +78,12 @@ def dialog_log(monkeypatch, tmp_path_factory):
         log.exported.append(path)
         return log.after_export
 
+    def replace_export(parent, path, free):
+        log.replace_asked.append(path)
+        return log.replace_answer
+
     monkeypatch.setattr(dialogs, "ask_conflict", conflict)
+    monkeypatch.setattr(dialogs, "ask_replace_export", replace_export)
     monkeypatch.setattr(dialogs, "ask_after_export", after_export)
     monkeypatch.setattr(dialogs, "first_run_choice", lambda parent: log.first_run)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: log.save_path)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 
 def first_body_section(win):

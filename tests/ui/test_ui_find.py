@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from hgreport.store import ReportStore
-from ui.find import find_all
+from hgreport.storage import ReportStore
+from ui.find import find_all, has_accents
 
 
 def test_find_all_ignores_accents_and_d_when_asked():
@@ -82,3 +82,31 @@ def test_replace_one_replaces_the_selected_match_and_moves_on(window, qtbot):
     window.replace_one()
     assert window.editor.document().toPlainText().count("Đảng") == count - 2
     assert window.editor.textCursor().selectedText() == "Đảng"  # the next match is selected
+
+
+def test_has_accents():
+    assert has_accents("kỷ luật") and has_accents("Đảng") and has_accents("d đ")
+    assert not has_accents("ky luat") and not has_accents("STRASSE") and not has_accents("")
+
+
+def test_accents_are_ignored_unless_typed(window, qtbot, qapp):
+    window.resize(1366, 768)
+    qapp.processEvents()
+    window.tree.select(next(s.id for s in window.session.report.ordered_sections()
+                            if "kỷ luật" in s.plain_text))
+    window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    window.open_find(False)
+    bar = window.find_bar
+    qapp.processEvents()
+    assert bar.find_edit.width() >= 200  # room to read what is typed
+    assert bar.accents.isChecked()  # the default: no need to tick anything
+    bar.find_edit.setText("ky luat")
+    assert window.find_next()
+    assert window.editor.textCursor().selectedText() == "kỷ luật"
+    bar.find_edit.setText("kỹ luật")  # typed with accents (another tone): exactly those
+    assert not window.find_next()
+    bar.find_edit.setText("KỶ LUẬT")  # accents exact, capitals still free
+    assert window.find_next()
+    bar.accents.setChecked(False)  # unticked: accents always count
+    bar.find_edit.setText("ky luat")
+    assert not window.find_next()

@@ -13,15 +13,17 @@ from PySide6.QtGui import QTextCursor
 
 from hgreport.checks import find_problems
 from hgreport.model import Footnote, Paragraph, Report, Run, Section
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 
 def in_order(session) -> list[tuple[int, str]]:
     return [(n, fn.plain_text) for n, fn, _ in session.report.footnotes_in_order()]
 
 
-def test_delete_from_the_panel_removes_reference_and_text_and_undo_restores(window, seed_db):
+def test_delete_from_the_panel_removes_reference_and_text_and_undo_restores(window, seed_db,
+                                                                           qtbot):
     panel = window.footnotes
+    qtbot.waitUntil(lambda: panel.list.topLevelItemCount() == 57)  # filled once painted
     third = panel.list.topLevelItem(2)
     fid = third.data(0, Qt.ItemDataRole.UserRole)
     text = window.session.footnote(fid).plain_text

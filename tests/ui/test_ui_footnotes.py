@@ -6,7 +6,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 from hgreport.text import fold
 from ui.blocks import OBJECT_CHAR
 

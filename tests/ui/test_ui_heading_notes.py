@@ -3,7 +3,7 @@ above the page, deleted from the panel, and brought back by undo — never lost.
 
 from __future__ import annotations
 
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 
 def _numbers(win):

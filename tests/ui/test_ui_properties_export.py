@@ -186,7 +186,7 @@ def test_the_on_screen_page_follows_the_profile(window, monkeypatch, qapp):
     profile with other values redraws the open sections without making them unsaved."""
     import dataclasses
 
-    import ui.session as session_module
+    import hgreport.workspace.working_copy as session_module
     from hgreport.resources import load_profile
     from ui.blocks import MM_TO_PX, PT_TO_PX
 
@@ -230,3 +230,45 @@ def test_a_colleagues_profile_change_is_taken_in(window, seed_db):
     assert "a)" in window.session.section_numbers().values()
     with zipfile.ZipFile(window.export()) as z:
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in z.read("word/document.xml").decode()
+
+
+LONG_SUMMARY = ("kết quả thực hiện nhiệm vụ 6 tháng đầu năm và phương hướng, nhiệm vụ 6 tháng cuối "
+                "năm 2024 của Ban Thường vụ Tỉnh ủy")
+
+
+@needs_export
+def test_the_name_holds_the_whole_summary_and_a_second_export_asks(window, seed_db, dialog_log):
+    import dataclasses
+
+    rep = window.session.report
+    header = dataclasses.replace(rep.header, summary=LONG_SUMMARY, year=2024, month=6, day=15)
+    assert window.session.save_header(header, rep.closing)
+    first = window.export()
+    assert first.name == f"Báo cáo {LONG_SUMMARY} (2024-06-15).docx"
+    assert first.parent == seed_db.parent and dialog_log.replace_asked == []
+    dialog_log.replace_answer = "both"
+    second = window.export()
+    assert dialog_log.replace_asked == [str(first)]
+    assert second.name == f"Báo cáo {LONG_SUMMARY} (2024-06-15) (2).docx"
+    assert first.exists() and second.exists()
+    dialog_log.replace_answer = None  # cancel: nothing written
+    before = sorted(p.name for p in seed_db.parent.iterdir())
+    assert window.export() is None
+    assert sorted(p.name for p in seed_db.parent.iterdir()) == before
+    dialog_log.replace_answer = "replace"
+    assert window.export() == first
+    assert len(list(seed_db.parent.glob("*.docx"))) == 2
+
+
+@needs_export
+def test_open_says_so_when_no_program_opens_word_files(window, dialog_log, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    dialog_log.after_export = "open"
+    path = window.export()
+    assert len(dialog_log.errors) == 1
+    assert ".docx" in dialog_log.errors[0] and str(path) in dialog_log.errors[0]
+    dialog_log.after_export = "folder"
+    window.export()
+    assert len(dialog_log.errors) == 2 and str(path.parent) in dialog_log.errors[1]

@@ -7,7 +7,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLineEdit
 
-from hgreport.store import ReportStore
+from hgreport.storage import ReportStore
 
 
 def labels(win):
