@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 # The engine is imported inside the commands: `hgreport` alone starts the window, and its
 # cold start should not pay for the storage and export modules before the window shows.
 
-COMMANDS = ("new", "info", "search", "check", "export", "import", "merge", "conflicts", "copy")
+COMMANDS = ("new", "info", "search", "check", "export", "import", "merge", "conflicts", "copy",
+            "draft")
 
 _UI = {
     # key: (Vietnamese, English)
@@ -54,6 +55,12 @@ _UI = {
     "kind_ending": ("Phần kết", "Ending"),
     "kind_footnote": ("Chú thích", "Footnote"),
     "interrupted": ("Đã dừng.", "Stopped."),
+    "exported_compare": ("Đã xuất {path} (so sánh: {ins} chỗ thêm, {dels} chỗ xóa)",
+                         "Exported {path} (compare: {ins} insertions, {dels} deletions)"),
+    "no_drafts": ("Báo cáo chưa có dự thảo nào được đánh dấu.",
+                  "The report has no marked draft yet."),
+    "draft_marked": ("Đã đánh dấu “{name}” ({sections} mục, {footnotes} chú thích).",
+                     "Marked “{name}” ({sections} sections, {footnotes} footnotes)."),
 }
 
 
@@ -93,7 +100,10 @@ def report_summary(report: Report, lang: str | None = None) -> dict:
 
     def node(n) -> dict:
         return {"id": n.section.id, "number": n.number, "title": n.section.title,
-                "words": n.section.word_count(), "children": [node(c) for c in n.children]}
+                "words": n.section.word_count(),
+                "tables": [{"rows": b.n_rows, "cols": b.n_cols}
+                           for b in n.section.body if b.kind == "table"],
+                "children": [node(c) for c in n.children]}
 
     titles = {n.section.id: n.section.title for n in walk_tree(report.tree(numbering))}
     footnotes = [{"id": fn.id, "number": num, "section": titles.get(sid, ""),
@@ -200,27 +210,67 @@ def cmd_check(args) -> int:
 def cmd_export(args) -> int:
     from .export import export_docx, suggested_filename
 
+    if args.compare is not None:
+        return _export_compare(args)
+    from .review.drafts import export_stamp
+
     with _open(args.file) as store:
         report = store.load_report()
+        stamp = export_stamp(store)
     if args.profile:
         report.profile = args.profile
     out = Path(args.output) if args.output else Path(args.file).with_name(
-        suggested_filename(report))
+        suggested_filename(report, Path(args.file).resolve().parent))
     if out.suffix.lower() == ".pdf":  # the format follows the extension: PDF, else Word
         from .pages.pdf import export_pdf
 
         written = export_pdf(report, out)
     else:
-        written = export_docx(report, out)
+        written = export_docx(report, out, stamp=stamp)
     print(_t("exported", path=written))
     return 0
 
 
+def _export_compare(args) -> int:
+    """``export --compare DRAFT``: today's text with tracked changes against the draft."""
+    from .export import suggested_filename
+    from .review.compare import export_compare
+
+    with _open(args.file) as store:
+        out = Path(args.output) if args.output else Path(args.file).with_name(
+            Path(suggested_filename(store.load_report())).stem + " - so sánh.docx")
+        written, counts = export_compare(store, args.compare, out)
+    print(_t("exported_compare", path=written, ins=counts["ins"], dels=counts["del"]))
+    return 0
+
+
+def cmd_draft(args) -> int:
+    from .review.drafts import list_drafts, mark_draft
+
+    if args.name is None:
+        with _open(args.file) as store:
+            found = list_drafts(store)
+        if args.json:
+            print(json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=2))
+        elif not found:
+            print(_t("no_drafts"))
+        else:
+            for d in found:
+                print(f"{d.name}\t{d.created_at[:16].replace('T', ' ')}\t{d.author}")
+        return 0
+    follow = {"yes": True, "no": False}.get(args.mark)
+    with _open(args.file, read_only=False) as store:
+        draft = mark_draft(store, args.name, follow)
+    print(_t("draft_marked", name=draft.name, sections=draft.sections,
+             footnotes=draft.footnotes))
+    return 0
+
+
 def cmd_import(args) -> int:
-    from .importer import import_docx
+    from .importer import import_file
     from .storage import ReportStore
 
-    result = import_docx(args.source)
+    result = import_file(args.source)  # .docx; .doc, .odt, .rtf through LibreOffice
     out = args.output or str(Path(args.source).with_suffix(".db"))
     ReportStore.create(out, result.report, author=_author()).close()
     for line in result.summary_lines(current_language()):
@@ -302,9 +352,19 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("file")
     s.add_argument("-o", "--output")
     s.add_argument("--profile")
+    s.add_argument("--compare", metavar="DỰ_THẢO",
+                   help="đánh dấu thay đổi so với dự thảo / tracked changes since a draft")
     s.set_defaults(func=cmd_export)
 
-    s = sub.add_parser("import", help="nhập từ Word / import DOCX")
+    s = sub.add_parser("draft", help="đánh dấu dự thảo / name a draft (no name: list them)")
+    s.add_argument("file")
+    s.add_argument("name", nargs="?")
+    s.add_argument("--mark", choices=("yes", "no", "auto"), default="auto",
+                   help="dấu dự thảo ở tiêu đề theo tên / header draft mark follows the name")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_draft)
+
+    s = sub.add_parser("import", help="nhập từ Word / import DOCX, DOC, ODT, RTF")
     s.add_argument("source")
     s.add_argument("-o", "--output")
     s.set_defaults(func=cmd_import)

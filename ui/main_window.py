@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from hgreport import errors
 from hgreport.storage import ReportStore
 
-from . import actions, dialogs, identity, report_files, settings
+from . import actions, dialogs, identity, pages_view, report_files, settings
 from .blocks import char_format, footnote_format
 from .editor import SectionEditor
 from .export_action import ExportAction
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.exporting = ExportAction(self, self.session, self.problems, self.status,
                                       flush=self.footnotes.flush)
         actions.make_actions(self)
+        self.pages = pages_view.attach(self)  # View → Pages, File → Print / Export PDF
         actions.make_menus(self)
         actions.make_toolbar(self)
         self._connect()

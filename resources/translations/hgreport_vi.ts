@@ -1939,4 +1939,119 @@ Bạn vẫn muốn xóa?</translation>
             <translation>Ổ đĩa</translation>
         </message>
     </context>
+<context>
+    <name>PagesView</name>
+    <message>
+        <source>Print the report</source>
+        <translation>In báo cáo</translation>
+    </message>
+    <message>
+        <source>The printer could not start printing. Check that it is switched on and connected, then print again.</source>
+        <translation>Máy in chưa bắt đầu in được. Hãy kiểm tra máy in đã bật và đã được kết nối, rồi in lại.</translation>
+    </message>
+    <message>
+        <source>Printing failed part of the way. Check the printer, then print again.</source>
+        <translation>Việc in bị lỗi giữa chừng. Hãy kiểm tra máy in rồi in lại.</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Đã xuất xong</translation>
+    </message>
+    <message>
+        <source>The PDF file was written:</source>
+        <translation>Đã ghi tệp PDF:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Mở thư mục chứa tệp</translation>
+    </message>
+    <message>
+        <source>Writing the PDF file…</source>
+        <translation>Đang ghi tệp PDF…</translation>
+    </message>
+    <message>
+        <source>Cannot write the PDF file: %1</source>
+        <translation>Không ghi được tệp PDF: %1</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Thu nhỏ (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+=)</source>
+        <translation>Phóng to (Ctrl+=)</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>The paper's real size (Ctrl+0)</source>
+        <translation>Đúng cỡ giấy thật (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Cả trang</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Print the report (Ctrl+P)</source>
+        <translation>In báo cáo (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Trang %1/%2</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Trang in</translation>
+    </message>
+    <message>
+        <source>&amp;Pages</source>
+        <translation>&amp;Trang in</translation>
+    </message>
+    <message>
+        <source>The whole report page by page, as it prints (Ctrl+F2)</source>
+        <translation>Toàn bộ báo cáo theo từng trang, đúng như khi in (Ctrl+F2)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Đã xuất ra %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Xuất &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Write the report as a PDF file, fonts included</source>
+        <translation>Ghi báo cáo thành tệp PDF, kèm theo phông chữ</translation>
+    </message>
+</context>
 </TS>
