@@ -5,6 +5,10 @@
   footnotes in a ``footnotes.xml`` part written here (python-docx has no footnote API).
 - :func:`report_markdown` + :func:`pandoc_docx` — pandoc's markdown with footnotes → DOCX.
 - :func:`libreoffice_resave` — the python-docx file opened and saved again by LibreOffice.
+- :func:`markdown_as_people_write` + :func:`pandoc_docx`, or :func:`title_heading_docx` — a
+  report "converted from Markdown": the type line a Heading 1, the parts "I." Heading 2 …
+- :func:`soffice_convert` — a file saved by LibreOffice as .doc, .odt or .rtf;
+  :func:`fake_soffice` — a stand-in for LibreOffice that hangs, crashes or writes nonsense.
 """
 
 from __future__ import annotations
@@ -462,4 +466,117 @@ def ole_file(path: Path, streams: list[str]) -> Path:
               i + 1 if 0 < i < len(names) - 1 else free) for i, n in enumerate(names))
     directory += b"\0" * (512 - len(directory) % 512 if len(directory) % 512 else 0)
     path.write_bytes(bytes(header) + bytes(fat) + directory)
+    return path
+
+
+# -- reports as people write them ------------------------------------------------------------
+def markdown_as_people_write(report: Report, *, header: bool = False,
+                             summary: str = "bold", title: str = "") -> str:
+    """The report in Markdown as a clerk types it: ``# BÁO CÁO`` (``title`` replaces it), the
+    summary under it as a bold line (``summary="bold"``) or a ``##`` heading (``"heading"``),
+    the sections one level down (``## I. …``, ``### 1. …``, ``#### 1.1. …``), the closing as
+    lines; with ``header`` the issuer, number and date lines above the title. With
+    ``summary="front-matter"`` the type and the summary are the document's ``title`` and
+    ``subtitle`` (pandoc gives them Word's Title and Subtitle styles)."""
+    h, c = report.header, report.closing
+    refs: dict[str, int] = {}
+    blocks = []
+    if summary == "front-matter":
+        blocks.append(f'---\ntitle: "{title or h.type_name}"\nsubtitle: "{h.summary}"\n---')
+    if header:
+        blocks += [_escape(x) for x in (h.issuer, f"Số 125-{h.type_code}/{h.issuer_code}",
+                                        _date_line(h)) if x]
+    if summary != "front-matter":
+        blocks.append("# " + _escape(title or h.type_name))
+    if summary == "bold":
+        blocks.append("**" + _escape(h.summary) + "**")
+    elif summary == "heading":
+        blocks.append("## " + _escape(h.summary))
+    blocks += [_md_runs(p.runs, refs) for p in report.intro.body]
+    for node in walk_tree(report.tree(numbering())):
+        sec = node.section
+        notes = "".join(f"[^{refs.setdefault(f, len(refs) + 1)}]" for f in sec.title_notes)
+        blocks.append("#" * (node.level + 1) + " " + _escape(f"{node.number} {sec.title}")
+                      + notes)
+        blocks += [_md_runs(p.runs, refs) for p in sec.body]
+    blocks += [_md_runs(p.runs, refs) for p in report.ending.body]
+    blocks.append(_escape("Nơi nhận:"))
+    blocks += [_escape(f"- {r}") for r in c.recipients]
+    blocks += [_escape(x) for x in (c.authority, c.position, c.signer) if x]
+    for fid, n in refs.items():
+        paras = [_md_runs(p.runs, refs) for p in report.footnotes[fid].body]
+        blocks.append(f"[^{n}]: " + "\n\n".join(
+            para if i == 0 else "    " + para for i, para in enumerate(paras)))
+    return "\n\n".join(blocks) + "\n"
+
+
+def title_heading_docx(report: Report, path: Path, *, summary: str = "bold",
+                       style_shift: int = 1, title: str = "") -> Path:
+    """What :func:`markdown_as_people_write` gives, made with python-docx (no pandoc needed):
+    the type line as Heading 1, the summary bold (or ``summary="heading"``: Heading 2; ``""``:
+    none), the sections with their numbers typed in and Word's Heading (level +
+    ``style_shift``) styles, real footnotes."""
+    doc = docx.Document()
+    doc.add_heading(title or report.header.type_name, level=1)
+    if summary == "bold":
+        doc.add_paragraph().add_run(report.header.summary).bold = True
+    elif summary == "heading":
+        doc.add_heading(report.header.summary, level=2)
+    refs: dict[str, int] = {}
+
+    def body(paragraphs) -> None:
+        for p in paragraphs:
+            _add_runs(doc.add_paragraph(), p.runs, refs)
+
+    body(report.intro.body)
+    for node in walk_tree(report.tree(numbering())):
+        sec = node.section
+        para = doc.add_heading(f"{node.number} {sec.title}",
+                               level=min(node.level + style_shift, 9))
+        for fid in sec.title_notes:
+            wid = refs.setdefault(fid, len(refs) + 1)
+            para._p.append(parse_xml(
+                f'<w:r xmlns:w="{W_NS}"><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                f'<w:footnoteReference w:id="{wid}"/></w:r>'))
+        body(sec.body)
+    body(report.ending.body)
+    if refs:
+        part = Part(PackURI("/word/footnotes.xml"), CT_FOOTNOTES, _footnotes_xml(report, refs),
+                    doc.part.package)
+        doc.part.relate_to(part, RT.FOOTNOTES)
+    doc.save(str(path))
+    return path
+
+
+def docx_lines(path: Path) -> list[str]:
+    """Every paragraph's text of a Word file, table cells included, in order."""
+    document = docx.Document(str(path))
+    lines = []
+    for block in document.element.body.iter(qn("w:p")):
+        lines.append("".join(t.text or "" for t in block.iter(qn("w:t"))))
+    return lines
+
+
+# -- LibreOffice as a converter ------------------------------------------------------------------
+def soffice_convert(src: Path, fmt: str, out_dir: Path) -> Path:
+    """``src`` saved by LibreOffice as ``fmt`` ("doc", "odt", "rtf") in ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    try:
+        subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                        "--norestore", "--convert-to", fmt, "--outdir", str(out_dir), str(src)],
+                       check=True, capture_output=True, timeout=180,
+                       env=dict(os.environ, HOME=str(profile)))
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return out_dir / f"{src.stem}.{fmt}"
+
+
+def fake_soffice(folder: Path, script: str) -> Path:
+    """An executable ``soffice`` in ``folder`` running the shell ``script`` (it gets the
+    arguments LibreOffice would get: ``--outdir DIR`` then the file, last)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "soffice"
+    path.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    path.chmod(0o755)
     return path

@@ -1,24 +1,33 @@
-"""DOCX import: turn an existing Word report (Word, LibreOffice or pandoc) into a report.
+"""Word import: turn an existing report (Word, LibreOffice or pandoc) into a report.
 
-``import_docx(path)`` returns an :class:`ImportResult`: the :class:`hgreport.model.Report`
-and a summary of what was found (sections, footnotes, header and closing fields) and of the
-problems met. Files that cannot be imported raise a subclass of
-:class:`hgreport.errors.ReportError` (see :mod:`hgreport.importer.errors`)."""
+``import_file(path)`` reads a .docx, and a .doc, .odt or .rtf through LibreOffice when it is
+installed (:mod:`.convert`); ``import_docx(path)`` reads a .docx only. Both return an
+:class:`ImportResult`: the :class:`hgreport.model.Report` and a summary of what was found
+(sections, footnotes, header and closing fields), of what was inferred, and of the problems
+met. Files that cannot be imported raise a subclass of :class:`hgreport.errors.ReportError`
+(see :mod:`hgreport.importer.errors`)."""
 
 from __future__ import annotations
 
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ReportError
+from ..errors import IOProblem, ReportError
 from ..model import KIND_ENDING, KIND_INTRO, Footnote, Report, Run, new_id
 from . import wordml
-from .container import open_word_package
+from .container import open_word_package, sniff
+from .convert import Converter, remove_folder, work_folder
 from .errors import (
+    ConversionCancelled,
+    ConversionFailed,
+    ConversionTimedOut,
     DamagedDocument,
     EncryptedDocument,
+    HtmlDocument,
     ImportRefused,
+    NeedsLibreOffice,
     NotWordDocument,
     OldWordFormat,
     TooLarge,
@@ -28,9 +37,13 @@ from .structure import build_report
 from .wordml import ListNumbers, NoteIds, Reader, Styles, Table, W
 
 __all__ = [
-    "DamagedDocument", "EncryptedDocument", "ImportProblem", "ImportRefused", "ImportResult",
-    "ImportSummary", "NotWordDocument", "OldWordFormat", "TooLarge", "import_docx",
+    "ConversionCancelled", "ConversionFailed", "ConversionTimedOut", "Converter",
+    "DamagedDocument", "EncryptedDocument", "HtmlDocument", "ImportProblem", "ImportRefused",
+    "ImportResult", "ImportSummary", "NeedsLibreOffice", "NotWordDocument", "OldWordFormat",
+    "SUFFIXES", "TooLarge", "import_docx", "import_file",
 ]
+
+SUFFIXES = (".docx", ".doc", ".odt", ".rtf")  # what the file dialogs offer
 
 MAX_LISTED = 20  # problems of one kind listed one by one in the summary
 
@@ -69,6 +82,8 @@ class ImportSummary:
     closing_fields: list[str] = field(default_factory=list)  # "recipients", "authority", …
     recipients: int = 0
     issues: list[ImportProblem] = field(default_factory=list)
+    inferred: list[ImportProblem] = field(default_factory=list)  # what was guessed
+    notes: list[ImportProblem] = field(default_factory=list)  # how the file was read
 
     @property
     def problems(self) -> list[str]:
@@ -77,6 +92,10 @@ class ImportSummary:
 
     def problem_messages(self, lang: str | None = None) -> list[str]:
         return [p.message(lang) for p in self.issues]
+
+    def inferred_messages(self, lang: str | None = None) -> list[str]:
+        """What the import guessed (type line, summary, levels …), for the clerk to check."""
+        return [p.message(lang) for p in self.inferred]
 
 
 @dataclass
@@ -88,8 +107,9 @@ class ImportResult:
     def summary_lines(self, lang: str = "vi") -> list[str]:
         """The import report as lines to print or show, in ``lang`` (vi or en)."""
         s = self.summary
-        lines = [message("summary_sections", lang, count=s.sections, top=s.top_sections),
-                 message("summary_footnotes", lang, count=s.footnotes)]
+        lines = [p.message(lang) for p in s.notes]
+        lines += [message("summary_sections", lang, count=s.sections, top=s.top_sections),
+                  message("summary_footnotes", lang, count=s.footnotes)]
         if s.endnotes:
             lines.append(message("summary_endnotes", lang, count=s.endnotes))
         lines.append(message("summary_intro", lang, count=s.intro_paragraphs))
@@ -108,7 +128,10 @@ class ImportResult:
         if s.issues:
             lines.append(message("summary_problems", lang, count=len(s.issues)))
             lines.extend("- " + p.message(lang) for p in s.issues)
-        else:
+        if s.inferred:
+            lines.append(message("summary_inferred", lang, count=len(s.inferred)))
+            lines.extend("- " + p.message(lang) for p in s.inferred)
+        if not s.issues and not s.inferred:
             lines.append(message("summary_no_problems", lang))
         return lines
 
@@ -174,6 +197,55 @@ def _note_text(paras) -> str:
     return _short(" ".join(p.text for p in paras))
 
 
+def import_file(path: str | Path, converter: Converter | None = None) -> ImportResult:
+    """Read a Word report into a report, whatever its format: .docx directly; .doc (Word
+    97–2003), .odt and .rtf converted to .docx by LibreOffice first (``converter``: where it
+    is and how long it may take; default: looked for on this computer). The format is told
+    by the content, not the name: an RTF file named .doc is converted as RTF, a web page
+    named .doc refused with a message that says so.
+
+    Raises what :func:`import_docx` raises, and :class:`NeedsLibreOffice`,
+    :class:`ConversionTimedOut`, :class:`ConversionFailed`, :class:`ConversionCancelled` or
+    :class:`HtmlDocument`; leaves no temporary file behind whatever happens."""
+    path = Path(path)
+    kind = sniff(path)
+    if kind == "docx":
+        return import_docx(path)
+    if kind == "html":
+        raise HtmlDocument(path=str(path))
+    converter = converter if converter is not None else Converter.find()
+    if not converter.available:
+        raise NeedsLibreOffice(path=str(path), kind=("kind_" + kind, {}))
+    try:
+        work = work_folder(converter.temp_root)
+    except OSError as exc:  # no temporary folder: a full disk, a folder that cannot be written
+        raise IOProblem(path=tempfile.gettempdir() if converter.temp_root is None
+                        else str(converter.temp_root), detail=str(exc)) from None
+    try:
+        converted = converter.convert(path, kind, str(path), work)
+        try:
+            result = _import(open_word_package(converted), path)
+        except ReportError as exc:  # name the user's file, not the temporary one
+            raise type(exc)(**{**exc.args_, "path": str(path)}) from None
+    except (ReportError, KeyboardInterrupt):
+        raise
+    except MemoryError:
+        raise TooLarge(path=str(path), detail=("detail_memory", {})) from None
+    except Exception as exc:  # the last safety net, as in import_docx
+        raise DamagedDocument(path=str(path), detail=f"{type(exc).__name__}: {exc}") from exc
+    finally:
+        remove_folder(work)
+    kind_msg = ("kind_" + kind, {})
+    if path.suffix.lower() in (".doc", ".odt", ".rtf", ".docx") \
+            and path.suffix.lower() != "." + kind:
+        note = ImportProblem("summary_converted_disguised", (
+            ("name", path.name), ("kind", kind_msg), ("suffix", path.suffix)))
+    else:
+        note = ImportProblem("summary_converted", (("kind", kind_msg),))
+    result.summary.notes.insert(0, note)
+    return result
+
+
 def import_docx(path: str | Path) -> ImportResult:
     """Read a ``.docx`` file into a report (nothing is written anywhere).
 
@@ -203,6 +275,7 @@ def _import(package, path: str | Path) -> ImportResult:
     _place_leftover_notes(blocks, notes.leftovers())
     built = build_report(blocks)
     report = built.report
+    inferred = [ImportProblem(key, tuple(args.items())) for key, args in built.inferred]
 
     issues: list[ImportProblem] = []
     # content cut by the bounds first: it is what the clerk most needs to know
@@ -272,5 +345,6 @@ def _import(package, path: str | Path) -> ImportResult:
         closing_fields=list(built.found.closing),
         recipients=len(report.closing.recipients),
         issues=issues,
+        inferred=inferred,
     )
     return ImportResult(report, summary, Path(path))

@@ -32,8 +32,10 @@ MAX_ELEMENTS = 1_000_000  # in one part
 MAX_TOTAL_ELEMENTS = 1_500_000  # in all parts read
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_ENCRYPTED_STREAMS = tuple(n.encode("utf-16-le") for n in ("EncryptedPackage", "EncryptionInfo"))
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
+_ODF_TEXT = (b"application/vnd.oasis.opendocument.text",
+             b"application/vnd.oasis.opendocument.text-template")
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _STRICT = (
@@ -155,12 +157,131 @@ class _Reader:
 
 
 def _classify_ole(path: Path) -> base_errors.ReportError:
-    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        if mm.find(_ENCRYPTED_STREAM) >= 0:
-            return EncryptedDocument(path=str(path))
-        if mm.find(_WORD_STREAM) >= 0:
-            return OldWordFormat(path=str(path))
+    kind = ole_kind(path)
+    if kind == "encrypted":
+        return EncryptedDocument(path=str(path))
+    if kind == "doc":
+        return OldWordFormat(path=str(path))
     return NotWordDocument(path=str(path))
+
+
+def ole_kind(path: Path) -> str:
+    """What a compound file (OLE) holds: "encrypted" (an Office file with a password: an
+    encrypted package, or a Word 97–2003 file whose header says it is encrypted), "doc" (a
+    Word 97–2003 document), or "" (a spreadsheet, a presentation, anything else)."""
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        if any(mm.find(name) >= 0 for name in _ENCRYPTED_STREAMS):
+            return "encrypted"
+        entry = _directory_entry(mm, _WORD_STREAM)
+        if entry is None:
+            return ""
+        return "encrypted" if _fib_encrypted(mm, entry) else "doc"
+
+
+def _directory_entry(mm: mmap.mmap, name: bytes) -> int | None:
+    """The offset of the directory entry (128 bytes, on a 128-byte boundary) of stream
+    ``name`` in a compound file, or None."""
+    at = mm.find(name + b"\0\0")
+    while at >= 0:
+        if at % 128 == 0 and at + 128 <= len(mm) \
+                and struct.unpack_from("<H", mm, at + 64)[0] == len(name) + 2:
+            return at
+        at = mm.find(name + b"\0\0", at + 1)
+    return None
+
+
+def _fib_encrypted(mm: mmap.mmap, entry: int) -> bool:
+    """Whether the Word 97–2003 file header (the FIB at the start of the WordDocument
+    stream) has its "encrypted" flag set — a password-protected .doc."""
+    if len(mm) < 512:
+        return False
+    shift = struct.unpack_from("<H", mm, 30)[0]
+    if not 9 <= shift <= 12:
+        return False
+    start, size = struct.unpack_from("<IQ", mm, entry + 116)
+    if size < 4096 or start >= 0xFFFFFFFA:  # small streams live elsewhere; a real one never
+        return False
+    offset = (start + 1) << shift
+    if offset + 12 > len(mm):
+        return False
+    ident, flags = struct.unpack_from("<H", mm, offset)[0], struct.unpack_from("<H", mm,
+                                                                               offset + 10)[0]
+    return ident == 0xA5EC and bool(flags & 0x0100)  # fEncrypted
+
+
+def sniff(path: str | Path) -> str:
+    """What the file is, from its content (never its name): "docx", "doc", "odt", "rtf" or
+    "html". Raises :class:`EncryptedDocument`, :class:`NotWordDocument`, :class:`TooLarge`,
+    :class:`hgreport.errors.FileMissing` or :class:`hgreport.errors.IOProblem`."""
+    path = Path(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise base_errors.FileMissing(path=str(path)) from None
+    except OSError as exc:
+        raise base_errors.IOProblem(path=str(path), detail=str(exc)) from None
+    if not path.is_file():
+        raise NotWordDocument(path=str(path))
+    if st.st_size > MAX_FILE_BYTES:
+        raise TooLarge(path=str(path), detail=("detail_file_size", {
+            "size": _mb(st.st_size), "limit": _mb(MAX_FILE_BYTES)}))
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise base_errors.IOProblem(path=str(path), detail=str(exc)) from None
+    if head.startswith(OLE_MAGIC):
+        kind = ole_kind(path)
+        if kind == "encrypted":
+            raise EncryptedDocument(path=str(path))
+        if kind == "doc":
+            return "doc"
+        raise NotWordDocument(path=str(path))
+    if head.startswith(b"PK"):
+        return "odt" if _is_odf_text(path, head) else "docx"
+    text = _head_text(head)
+    if text.startswith("{\\rtf"):
+        return "rtf"
+    if _looks_like_html(text):
+        return "html"
+    raise NotWordDocument(path=str(path))
+
+
+def _is_odf_text(path: Path, head: bytes) -> bool:
+    """An OpenDocument text: its first zip entry is "mimetype", stored, naming the type (as
+    the standard asks); a zip that has no [Content_Types].xml but a "mimetype" entry too."""
+    name_len, extra_len = struct.unpack_from("<HH", head, 26) if len(head) >= 30 else (0, 0)
+    if head[30:30 + name_len] == b"mimetype":
+        data = head[30 + name_len + extra_len:][:60]
+        return any(data.startswith(t) for t in _ODF_TEXT)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "[Content_Types].xml" in names or "mimetype" not in names:
+                return False
+            info = zf.getinfo("mimetype")
+            if info.file_size > 200:
+                return False
+            return zf.read(info).strip() in _ODF_TEXT
+    except _ZIP_ERRORS:
+        return False  # the .docx path says what is wrong with it
+
+
+def _head_text(head: bytes) -> str:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head.decode("utf-16", "replace").lstrip("\ufeff \t\r\n")
+    return head.decode("latin-1").lstrip("\ufeff\xef\xbb\xbf \t\r\n")
+
+
+def _looks_like_html(text: str) -> bool:
+    """A web page: HTML (Word's "Save as Web Page" writes .doc files that are HTML, and so do
+    systems that export "Word" files) or a single-file web page (MHTML)."""
+    low = text[:4096].lower()
+    if low.startswith(("<!doctype html", "<html", "mime-version:")):
+        return True
+    if low.startswith(("<?xml", "<!--", "<meta", "<head", "<body")):
+        return "<html" in low or "<body" in low or "<head" in low
+    return False
 
 
 def open_word_package(path: str | Path) -> WordPackage:

@@ -15,9 +15,9 @@ class ImportRefused(ReportError):
 
     def message(self, lang: str | None = None) -> str:
         args = dict(self.args_)
-        detail = args.get("detail")
-        if isinstance(detail, tuple):  # (key, args) of a detail message, translated late
-            args["detail"] = message(detail[0], lang, **detail[1])
+        for name, value in args.items():
+            if isinstance(value, tuple):  # (key, args) of a message part, translated late
+                args[name] = message(value[0], lang, **value[1])
         return message(self.key, lang, **args)
 
 
@@ -50,3 +50,36 @@ class TooLarge(ImportRefused):
 
     key = "import_too_large"
     exit_code = 10
+
+
+class NeedsLibreOffice(ImportRefused):
+    """A .doc, .odt or .rtf file, and no LibreOffice on this computer to convert it."""
+
+    key = "import_needs_libreoffice"
+
+
+class HtmlDocument(ImportRefused):
+    """A web page saved under a Word name (“Save as web page”, systems that export .doc)."""
+
+    key = "import_html"
+
+
+class ConversionFailed(ImportRefused):
+    """LibreOffice ended without writing the .docx (a damaged file, a crash)."""
+
+    key = "import_convert_failed"
+    exit_code = 8
+
+
+class ConversionTimedOut(ImportRefused):
+    """LibreOffice did not finish in time and was stopped."""
+
+    key = "import_convert_timeout"
+    exit_code = 8
+
+
+class ConversionCancelled(ImportRefused):
+    """The user stopped the conversion."""
+
+    key = "import_convert_cancelled"
+    exit_code = 1

@@ -10,10 +10,42 @@ from ..i18n import pick
 MESSAGES: dict[str, tuple[str, str]] = {
     # files that cannot be imported
     "import_old_doc": (
-        "Tệp “{path}” là tài liệu Word dạng cũ (.doc). Hãy mở tệp trong Word hoặc LibreOffice, "
-        "chọn Lưu thành… (Save As) định dạng .docx, rồi nhập lại tệp .docx đó.",
-        "“{path}” is an old-format Word document (.doc). Open it in Word or LibreOffice, use "
-        "Save As… to save it as .docx, and import the .docx file.",
+        "Tệp “{path}” là tài liệu Word 97–2003 (.doc). Hãy mở tệp trong Word và lưu thành "
+        ".docx (Tệp → Lưu thành…, chọn “Tài liệu Word (*.docx)”), rồi nhập tệp .docx đó.",
+        "“{path}” is a Word 97–2003 document (.doc). Open it in Word and save it as .docx "
+        "(File → Save As…, “Word Document (*.docx)”), then import the .docx file.",
+    ),
+    "import_needs_libreoffice": (
+        "Tệp “{path}” là {kind}. Để nhập thẳng loại tệp này cần có LibreOffice trên máy, mà "
+        "máy này chưa có. Hãy mở tệp trong Word và lưu thành .docx (Tệp → Lưu thành…, chọn "
+        "“Tài liệu Word (*.docx)”), rồi nhập tệp .docx đó; hoặc cài LibreOffice rồi nhập lại.",
+        "“{path}” is {kind}. Importing it directly needs LibreOffice, which is not installed "
+        "on this computer. Open it in Word and save it as .docx (File → Save As…, “Word "
+        "Document (*.docx)”), then import the .docx file; or install LibreOffice and try again.",
+    ),
+    "import_convert_failed": (
+        "LibreOffice không chuyển được tệp “{path}” ({kind}) sang .docx ({detail}). Tệp có thể "
+        "bị hỏng. Hãy mở tệp trong Word và lưu thành .docx, rồi nhập tệp .docx đó.",
+        "LibreOffice could not convert “{path}” ({kind}) to .docx ({detail}). The file may be "
+        "damaged. Open it in Word, save it as .docx, and import the .docx file.",
+    ),
+    "import_convert_timeout": (
+        "LibreOffice chưa chuyển xong tệp “{path}” ({kind}) sau {seconds} giây nên đã bị dừng. "
+        "Hãy mở tệp trong Word và lưu thành .docx, rồi nhập tệp .docx đó.",
+        "LibreOffice had not finished converting “{path}” ({kind}) after {seconds} seconds "
+        "and was stopped. Open the file in Word, save it as .docx, and import the .docx file.",
+    ),
+    "import_convert_cancelled": (
+        "Đã dừng việc chuyển đổi tệp “{path}”; không có gì được nhập.",
+        "Converting “{path}” was stopped; nothing was imported.",
+    ),
+    "import_html": (
+        "Tệp “{path}” thực ra là một trang web (HTML), không phải tài liệu Word, nên không "
+        "nhập thẳng được. Hãy mở tệp trong Word và lưu thành .docx (Tệp → Lưu thành…, chọn "
+        "“Tài liệu Word (*.docx)”), rồi nhập tệp .docx đó.",
+        "“{path}” is really a web page (HTML), not a Word document, so it cannot be imported "
+        "directly. Open it in Word and save it as .docx (File → Save As…, “Word Document "
+        "(*.docx)”), then import the .docx file.",
     ),
     "import_encrypted": (
         "Tệp “{path}” được đặt mật khẩu (mã hóa) nên không đọc được. Hãy mở tệp trong Word, bỏ "
@@ -28,9 +60,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it, or use another copy.",
     ),
     "import_not_word": (
-        "Tệp “{path}” không phải là tài liệu Word (.docx). Chỉ nhập được tệp .docx.",
-        "“{path}” is not a Word document (.docx). Only .docx files can be imported.",
+        "Tệp “{path}” không phải là tài liệu Word (.docx, .doc), văn bản OpenDocument (.odt) "
+        "hay RTF nên không nhập được.",
+        "“{path}” is not a Word document (.docx, .doc), an OpenDocument text (.odt) or an RTF "
+        "file, so it cannot be imported.",
     ),
+    # what a file is, found from its content
+    "kind_doc": ("tài liệu Word 97–2003 (.doc)", "a Word 97–2003 document (.doc)"),
+    "kind_odt": ("văn bản OpenDocument (.odt)", "an OpenDocument text (.odt)"),
+    "kind_rtf": ("văn bản RTF (.rtf)", "an RTF document (.rtf)"),
+    "kind_html": ("trang web (HTML)", "a web page (HTML)"),
+    "kind_docx": ("tài liệu Word (.docx)", "a Word document (.docx)"),
     "import_too_large": (
         "Tệp “{path}” quá lớn hoặc có cấu trúc bất thường ({detail}) nên không được nhập, để "
         "bảo vệ bộ nhớ và ổ đĩa của máy.",
@@ -66,9 +106,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "các phần XML có tổng cộng hơn {limit} thẻ",
         "the XML parts hold more than {limit} elements in all",
     ),
+    "detail_exit": (
+        "LibreOffice dừng với mã {code}",
+        "LibreOffice ended with code {code}",
+    ),
     "detail_memory": (
         "máy không đủ bộ nhớ để đọc tệp",
         "there is not enough memory to read it",
+    ),
+    "progress_reading": (
+        "Đang đọc {name}… (tệp .doc, .odt, .rtf được LibreOffice chuyển đổi trước, có thể mất "
+        "vài giây)",
+        "Reading {name}… (.doc, .odt and .rtf files are converted by LibreOffice first, which "
+        "may take a few seconds)",
     ),
     # the import summary
     "summary_sections": (
@@ -111,6 +161,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary_problems": (
         "Cần xem lại ({count}):",
         "To check ({count}):",
+    ),
+    "summary_converted": (
+        "Tệp là {kind}: đã được LibreOffice chuyển sang .docx rồi nhập.",
+        "The file is {kind}: LibreOffice converted it to .docx, then it was imported.",
+    ),
+    "summary_converted_disguised": (
+        "Tệp “{name}” thực ra là {kind} (không phải như đuôi {suffix} cho thấy): đã được "
+        "LibreOffice chuyển sang .docx rồi nhập.",
+        "“{name}” is really {kind} (not what its {suffix} name says): LibreOffice converted it "
+        "to .docx, then it was imported.",
+    ),
+    "summary_inferred": (
+        "Chương trình đã tự suy ra ({count}), hãy kiểm tra lại:",
+        "Inferred by the program ({count}), check them:",
     ),
     "summary_no_problems": (
         "Không phát hiện vấn đề nào.",
@@ -242,6 +306,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No headings were found (I., 1., 1.1., a) or Word Heading styles); all the text is in "
         "the introduction.",
     ),
+    # what the import inferred (listed for the clerk to check)
+    "inferred_type": (
+        "Dòng “{text}” ở đầu văn bản dùng {how}; đã lấy làm tên loại văn bản “{name}” (ký hiệu "
+        "{code}), không tạo thành một mục.",
+        "The line “{text}” at the top uses {how}; it was taken as the document type “{name}” "
+        "(code {code}), not as a section.",
+    ),
+    "inferred_type_plain": (
+        "Dòng “{text}” ở đầu văn bản đã được lấy làm tên loại văn bản “{name}” (ký hiệu "
+        "{code}).",
+        "The line “{text}” at the top was taken as the document type “{name}” (code {code}).",
+    ),
+    "inferred_summary": (
+        "Dòng “{text}” dưới tên loại văn bản đã được lấy làm trích yếu.",
+        "The line “{text}” under the document type was taken as the summary.",
+    ),
+    "inferred_issuer": (
+        "“{text}” được lấy làm cơ quan ban hành theo vị trí (dòng chữ in hoa đầu văn bản), vì "
+        "không có số, ký hiệu hay ngày tháng để đối chiếu.",
+        "“{text}” was taken as the issuer from its place (the capitals at the top): there is "
+        "no number or date line to confirm it.",
+    ),
+    "inferred_level": (
+        "Mục “{title}” dùng {how} nhưng số viết cho thấy cấp {level}: đã lấy cấp {level}{more}.",
+        "Section “{title}” uses {how} but its written number says level {level}: level {level} "
+        "was taken{more}.",
+    ),
+    "inferred_level_unnumbered": (
+        "Mục “{title}” dùng {how}, không có số viết: đã lấy cấp {level} như các mục có số cùng "
+        "kiểu{more}.",
+        "Section “{title}” uses {how} and has no written number: it took level {level}, as the "
+        "numbered sections of that style did{more}.",
+    ),
+    "inferred_more": (
+        " (và {count} mục khác như vậy)",
+        " (and {count} more like it)",
+    ),
+    "inferred_parts": (
+        "Văn bản chia thành {count} phần (“{first}” …): mỗi phần là một mục cấp 1, các mục I., "
+        "1. … bên trong lùi xuống một cấp; số mục in ra theo thể thức của báo cáo.",
+        "The document is divided into {count} parts (“{first}” …): each part is a level 1 "
+        "section and the I., 1. … sections inside go one level down; the printed numbers "
+        "follow the report's layout.",
+    ),
+    "how_style": ("kiểu {style}", "the style {style}"),
+    "how_outline": ("cấp đề cương {level}", "outline level {level}"),
+    "empty": ("", ""),
     "where_intro": ("Phần mở đầu", "Introduction"),
     "where_ending": ("Phần kết thúc", "Ending"),
     "where_section": ("Mục “{title}”", "Section “{title}”"),

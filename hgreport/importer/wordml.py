@@ -110,19 +110,33 @@ class Styles:
 
     def heading_level(self, sid: str | None) -> int | None:
         """1-based heading level of a paragraph style (``heading 2`` → 2), or None."""
+        return self.heading(sid)[0]
+
+    def heading(self, sid: str | None) -> tuple[int | None, str]:
+        """The heading level of a paragraph style and the name of the style that gives it
+        ("Heading 2", or a custom style's own name), for the import report."""
         key = ("h", sid or "")
         if key not in self._cache:
-            level = None
+            found: tuple[int | None, str] = (None, "")
             for st in self._chain(sid):
                 m = re.fullmatch(r"heading\s*([1-9])", st.name.strip().lower())
                 if m:
-                    level = int(m.group(1))
+                    found = (int(m.group(1)), f"Heading {m.group(1)}")
                     break
                 if st.outline is not None:
-                    level = st.outline + 1 if st.outline < 9 else None
+                    found = (st.outline + 1 if st.outline < 9 else None, st.name.strip() or sid)
                     break
-            self._cache[key] = level
+            self._cache[key] = found
         return self._cache[key]  # type: ignore[return-value]
+
+    def role(self, sid: str | None) -> str:
+        """"Title" or "Subtitle" for Word's title styles (and styles based on them; pandoc
+        gives a Markdown file's title and subtitle these), else ""."""
+        for st in self._chain(sid):
+            name = st.name.strip().lower()
+            if name in ("title", "subtitle"):
+                return name.capitalize()
+        return ""
 
     def marks(self, sid: str | None) -> dict[str, bool]:
         """Marks a style sets, its base styles first."""
@@ -301,6 +315,9 @@ class Para:
     label: str = ""
     bold: bool = False  # every letter bold (a hint for header lines and headings)
     italic: bool = False  # every letter italic
+    # the style that made it a heading ("Heading 3"; "" for an outline level set on the
+    # paragraph), or Word's "Title" / "Subtitle" style
+    style: str = ""
 
     @property
     def text(self) -> str:
@@ -540,9 +557,14 @@ class Reader:
             num = _num_pr(ppr)
         style = style or self.styles.default_paragraph
         level = None
+        style_name = ""
         if not note_body:
-            level = outline + 1 if outline is not None and outline < 9 else \
-                self.styles.heading_level(style)
+            if outline is not None and outline < 9:
+                level = outline + 1
+            else:
+                level, style_name = self.styles.heading(style)
+            if level is None:
+                style_name = self.styles.role(style)
         base = dict(self.styles.default_marks)
         if level is None:
             base.update(self.styles.marks(style))
@@ -649,6 +671,8 @@ class Reader:
         if label:
             runs.insert(0, Run(label + " "))
         paras.append(Para(runs, level, align, page_break if not paras else True, label))
+        for para in paras:
+            para.style = style_name
         paras[0].bold = letters > 0 and bold_letters == letters
         paras[0].italic = letters > 0 and italic_letters == letters
         for box in boxes:  # the text of text boxes follows the paragraph that anchors them
