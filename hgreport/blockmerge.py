@@ -8,6 +8,10 @@ paragraph instead of editing it) counts as an edit of the block it replaced.
 
 Where any version lacks ids (bodies and revisions written by 0.1.0) blocks are matched by their
 content, as 0.1.0 did.
+
+A table changed on both sides is merged cell by cell (:func:`merge_table`): its rows and columns
+have ids, so a cell is named by (row id, column id) and two copies that changed different cells
+merge cleanly; the same cell changed differently on both sides is a conflict on that cell.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 SAME, CHANGED, ADDED, REMOVED = "same", "changed", "added", "removed"
@@ -158,6 +162,8 @@ class BodyMerge:
     mine: list  # the merged body, this file's blocks where both sides collided
     theirs: list  # the same with the other copy's blocks there
     conflicts: list[tuple[int, int]]  # (first block, count) of each collision in ``mine``
+    # table id → (row id, column id) of each cell both sides changed (see merge_table)
+    cells: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def _edits(base: list[str], side: list[str], items: list) -> list[tuple[int, int, list]]:
@@ -339,6 +345,7 @@ def _merge_by_id(base: list, mine: list, theirs: list) -> BodyMerge:
     pick_m: dict[str, dict | None] = {}
     pick_t: dict[str, dict | None] = {}
     clashes: set[str] = set()
+    cells: dict[str, list[tuple[str, str]]] = {}
     contents: dict[str, str] = {}
     for k in dict.fromkeys([*b_ids, *km, *kt]):
         b, m, t = by_b.get(k), by_m.get(k), by_t.get(k)
@@ -352,6 +359,14 @@ def _merge_by_id(base: list, mine: list, theirs: list) -> BodyMerge:
             pick = m
         elif b is None and (m is None or t is None):  # added on one side
             pick = m if t is None else t
+        elif _is_table(b) and _is_table(m) and _is_table(t):  # both changed a table: per cell
+            table = merge_table(b, m, t)
+            if table.clashes:
+                pick_m[k], pick_t[k] = table.mine, table.theirs
+                clashes.add(k)
+                cells[k] = table.clashes
+                continue
+            pick = table.mine
         else:
             pick_m[k], pick_t[k] = m, t
             clashes.add(k)
@@ -368,4 +383,182 @@ def _merge_by_id(base: list, mine: list, theirs: list) -> BodyMerge:
             out_m.append(pick_m[k])
         if pick_t[k] is not None:
             out_t.append(pick_t[k])
-    return BodyMerge(_unique(out_m), _unique(out_t), spots)
+    return BodyMerge(_unique(out_m), _unique(out_t), spots, cells)
+
+
+# -- tables: merge and compare per cell -----------------------------------------------------------
+TABLE = "table"
+_ABSENT = None  # a row or column a version does not have
+
+
+def _is_table(block: dict | None) -> bool:
+    return isinstance(block, dict) and block.get("kind") == TABLE
+
+
+@dataclass
+class _Grid:
+    """A stored table taken apart: its properties, column and row ids in order, each
+    column's attributes and each cell (None where a merged cell covers the place), all as
+    content keys for comparing and as dicts for building."""
+
+    props: dict[str, object]
+    cols: list[str]
+    rows: list[str]
+    col_attrs: dict[str, dict]
+    cells: dict[tuple[str, str], dict | None]
+
+
+def _grid(block: dict) -> _Grid:
+    from .model import Table  # the model makes the grid whole before it is compared
+
+    whole = Table.from_dict(block).to_dict()
+    cols = [c["id"] for c in whole["cols"]]
+    rows = [r["id"] for r in whole["rows"]]
+    cells = {(r["id"], cid): cell for r in whole["rows"]
+             for cid, cell in zip(cols, r["cells"], strict=True)}
+    props = {k: whole.get(k) for k in ("header_rows", "caption")}
+    return _Grid(props, cols, rows, {c["id"]: c for c in whole["cols"]}, cells)
+
+
+def _key_of(value) -> str | None:
+    return None if value is None else json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _three(b: str | None, m: str | None, t: str | None) -> tuple[str | None, str | None, bool]:
+    """(mine's pick, theirs' pick, clash?) of three content keys (None: absent)."""
+    if m == t:
+        return m, m, False
+    if b is not None and m == b:
+        return t, t, False
+    if b is not None and t == b:
+        return m, m, False
+    if b is None and (m is None or t is None):
+        one = m if t is None else t
+        return one, one, False
+    return m, t, True
+
+
+_COVERED = "covered"  # the key of a place a merged cell covers
+
+
+def _cell_key(grid: _Grid, row: str, col: str) -> str | None:
+    if (row, col) not in grid.cells:
+        return _ABSENT
+    cell = grid.cells[(row, col)]
+    return _COVERED if cell is None else _key_of(cell)
+
+
+@dataclass
+class TableMerge:
+    mine: dict  # the merged table, this file's cells where both sides collided
+    theirs: dict  # the same with the other copy's cells there
+    clashes: list[tuple[str, str]]  # (row id, column id) of each cell changed on both sides;
+    # ("", column id) for a column's width or alignment, ("", "") for the caption or header rows
+
+
+def merge_table(base: dict, mine: dict, theirs: dict) -> TableMerge:
+    """Three-way merge of one table, cell by cell: cells, rows and columns changed on one
+    side land; a cell changed differently on both sides (or changed on one side and deleted
+    with its row or column on the other) is a clash on that cell, the only place where
+    ``mine`` and ``theirs`` differ. Rows and columns keep the order of a diff3 of their ids."""
+    from .model import Cell, Table
+
+    gb, gm, gt = _grid(base), _grid(mine), _grid(theirs)
+    clashes: list[tuple[str, str]] = []
+    out_m: dict = {"kind": TABLE, "id": mine.get("id", base.get("id"))}
+    out_t: dict = dict(out_m)
+    for name in ("header_rows", "caption"):
+        pm, pt, clash = _three(*(_key_of(g.props[name]) for g in (gb, gm, gt)))
+        for out, pick in ((out_m, pm), (out_t, pt)):
+            if pick is not None:
+                out[name] = json.loads(pick)
+        if clash:
+            clashes.append(("", ""))
+
+    empty = _key_of(Cell().to_dict())
+
+    def changed_in(grid: _Grid, *, row: str | None = None, col: str | None = None) -> bool:
+        """Whether ``grid`` changed a cell of this row (or column) from the base (where the
+        base has no such cell, whether it wrote in the new one)."""
+        places = ([(row, c) for c in grid.cols] if row is not None
+                  else [(r, col) for r in grid.rows])
+        return any(_cell_key(grid, *p) != (_cell_key(gb, *p) or empty) for p in places)
+
+    def lines(kind: str) -> tuple[list[str], list[str]]:
+        """The merged order of rows (or columns) on each side."""
+        ids_b, ids_m, ids_t = (getattr(g, kind) for g in (gb, gm, gt))
+        keep_m: list[str] = []
+        keep_t: list[str] = []
+        for k in _merge_order(ids_b, ids_m, ids_t, lambda k: k):
+            on = [k in getattr(g, kind) for g in (gb, gm, gt)]
+            if kind == "cols":
+                keys = [_key_of(g.col_attrs[k]) if present else None
+                        for g, present in zip((gb, gm, gt), on, strict=True)]
+            else:
+                keys = ["row" if present else None for present in on]
+            pm, pt, clash = _three(*keys)
+            in_b, in_m, in_t = on
+            if in_b and in_m != in_t:
+                # gone on one side: a clash when the other side changed one of its cells
+                kept = gm if in_m else gt
+                if changed_in(kept, **({"row": k} if kind == "rows" else {"col": k})):
+                    pm, pt, clash = keys[1], keys[2], True
+            if clash:
+                clashes.append(("", k) if kind == "cols" else (k, ""))
+            if pm is not None:
+                keep_m.append(k)
+            if pt is not None:
+                keep_t.append(k)
+        return keep_m, keep_t
+
+    rows_m, rows_t = lines("rows")
+    cols_m, cols_t = lines("cols")
+    picks_m: dict[tuple[str, str], str | None] = {}
+    picks_t: dict[tuple[str, str], str | None] = {}
+    for row in dict.fromkeys([*rows_m, *rows_t]):
+        for col in dict.fromkeys([*cols_m, *cols_t]):
+            pm, pt, clash = _three(*(_cell_key(g, row, col) for g in (gb, gm, gt)))
+            picks_m[(row, col)], picks_t[(row, col)] = pm, pt
+            if clash and (row, col) not in clashes and (row, "") not in clashes \
+                    and ("", col) not in clashes:
+                clashes.append((row, col))
+
+    def build(out: dict, rows: list[str], cols: list[str], picks: dict) -> dict:
+        attrs = {**gb.col_attrs, **{k: v for g in (gt, gm) for k, v in g.col_attrs.items()}}
+        out["cols"] = [attrs[c] for c in cols]
+        out["rows"] = [{"id": r, "cells": [None if picks[(r, c)] in (None, _COVERED)
+                                           else json.loads(picks[(r, c)]) for c in cols]}
+                       for r in rows]
+        # a place no side fills (a new row meets a new column) gets an empty cell; a merged
+        # cell that now reaches a cell gives it room, never drops it
+        return Table.from_dict(out).to_dict()
+
+    return TableMerge(build(out_m, rows_m, cols_m, picks_m),
+                      build(out_t, rows_t, cols_t, picks_t), clashes)
+
+
+@dataclass
+class CellChange:
+    kind: str  # same | changed | added | removed
+    row: int | None  # 1-based place on the left, else on the right
+    col: int | None
+    left: dict | None  # the cell's dict on each side (None: not there, or covered)
+    right: dict | None
+
+
+def compare_cells(left: dict, right: dict) -> list[CellChange]:
+    """Two versions of a table cell by cell, rows and columns matched by id, in reading
+    order of the right-hand version (then what only the left has)."""
+    gl, gr = _grid(left), _grid(right)
+    out: list[CellChange] = []
+    places = [(r, c) for r in gr.rows for c in gr.cols]
+    places += [(r, c) for r in gl.rows for c in gl.cols if (r, c) not in gr.cells]
+    for r, c in places:
+        a, b = gl.cells.get((r, c)), gr.cells.get((r, c))
+        if a is None and b is None:
+            continue
+        kind = (ADDED if a is None else REMOVED if b is None
+                else SAME if _key_of(a) == _key_of(b) else CHANGED)
+        grid = gr if (r, c) in gr.cells else gl
+        out.append(CellChange(kind, grid.rows.index(r) + 1, grid.cols.index(c) + 1, a, b))
+    return out

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # cold start should not pay for the storage and export modules before the window shows.
 
 COMMANDS = ("new", "info", "search", "check", "export", "import", "merge", "conflicts", "copy",
-            "draft")
+            "draft", "suggestions")
 
 _UI = {
     # key: (Vietnamese, English)
@@ -55,8 +55,15 @@ _UI = {
     "kind_ending": ("Phần kết", "Ending"),
     "kind_footnote": ("Chú thích", "Footnote"),
     "interrupted": ("Đã dừng.", "Stopped."),
+    "warning": ("Cảnh báo: {text}", "Warning: {text}"),
     "exported_compare": ("Đã xuất {path} (so sánh: {ins} chỗ thêm, {dels} chỗ xóa)",
                          "Exported {path} (compare: {ins} insertions, {dels} deletions)"),
+    "comments": ("Góp ý: {n} ({open} chưa giải quyết)", "Comments: {n} ({open} open)"),
+    "exported_comments": ("Đã xuất {path} kèm {n} góp ý", "Exported {path} with {n} comments"),
+    "decided": ("Đã xử lý {n} đề xuất.", "Decided {n} suggestions."),
+    "outdated": ("Chưa chấp nhận được (đoạn văn đã sửa sau góp ý): “{text}”",
+                 "Not accepted (the paragraph changed after the review): “{text}”"),
+    "no_suggestions": ("Không có đề xuất nào chờ xử lý.", "No suggestions to decide."),
     "no_drafts": ("Báo cáo chưa có dự thảo nào được đánh dấu.",
                   "The report has no marked draft yet."),
     "draft_marked": ("Đã đánh dấu “{name}” ({sections} mục, {footnotes} chú thích).",
@@ -140,10 +147,13 @@ def cmd_new(args) -> int:
 
 def cmd_info(args) -> int:
     from .model import walk_tree
+    from .review.comments import comments_summary
 
     with _open(args.file) as store:
         report = store.load_report()
+        comments = comments_summary(store, report)
     summary = report_summary(report)
+    summary["comments"] = comments
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return 0
@@ -155,6 +165,9 @@ def cmd_info(args) -> int:
         print(f"{'  ' * n.level}{n.number} {n.section.title}  [{n.section.word_count()}]")
     print(f"{_t('footnotes')}: {len(summary['footnotes'])}")
     print(f"{_t('words')}: {summary['words']}")
+    if comments:
+        print(_t("comments", n=len(comments),
+                 open=sum(1 for c in comments if not c["resolved"])))
     print(f"{_t('problems')}: " + ("; ".join(summary["problems"]) or _t("none")))
     return 0
 
@@ -212,11 +225,14 @@ def cmd_export(args) -> int:
 
     if args.compare is not None:
         return _export_compare(args)
+    if args.comments:
+        return _export_comments(args)
     from .review.drafts import export_stamp
 
     with _open(args.file) as store:
         report = store.load_report()
         stamp = export_stamp(store)
+    _warn_damage(report)
     if args.profile:
         report.profile = args.profile
     out = Path(args.output) if args.output else Path(args.file).with_name(
@@ -231,6 +247,15 @@ def cmd_export(args) -> int:
     return 0
 
 
+def _warn_damage(report: Report) -> None:
+    """Say on standard error what of the file could not be read; the command goes on with
+    what could (a damaged section is written with a visible notice)."""
+    from .checks import find_damage
+
+    for problem in find_damage(report, _numbering(report)):
+        print(_t("warning", text=problem.message()), file=sys.stderr)
+
+
 def _export_compare(args) -> int:
     """``export --compare DRAFT``: today's text with tracked changes against the draft."""
     from .export import suggested_filename
@@ -241,6 +266,58 @@ def _export_compare(args) -> int:
             Path(suggested_filename(store.load_report())).stem + " - so sánh.docx")
         written, counts = export_compare(store, args.compare, out)
     print(_t("exported_compare", path=written, ins=counts["ins"], dels=counts["del"]))
+    return 0
+
+
+def _export_comments(args) -> int:
+    """``export --comments``: the official document with the comments as Word comments."""
+    from .export import suggested_filename
+    from .review.word_comments import export_with_comments
+
+    with _open(args.file) as store:
+        out = Path(args.output) if args.output else Path(args.file).with_name(
+            Path(suggested_filename(store.load_report())).stem + " - góp ý.docx")
+        written, count = export_with_comments(store, out, lang=current_language())
+    print(_t("exported_comments", path=written, n=count))
+    return 0
+
+
+def _bring_back(args) -> int:
+    """``import REVIEWED.docx --into FILE``: a reviewed Word file back into its report."""
+    from .review.bringback import bring_back
+
+    with _open(args.into, read_only=False) as store:
+        result = bring_back(store, args.source, author=args.author)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for line in result.summary_lines(current_language()):
+            print(line)
+    return 0
+
+
+def cmd_suggestions(args) -> int:
+    from .review.suggestions import accept, decide_all, list_suggestions, reject
+
+    with _open(args.file, read_only=args.accept is None and args.reject is None) as store:
+        if args.accept == "all" or args.reject == "all":
+            done, left = decide_all(store, accepting=args.accept == "all")
+            print(_t("decided", n=done))
+            for s in left:
+                print(_t("outdated", text=s.text[:80]))
+            return 0 if not left else 1
+        if args.accept or args.reject:
+            (accept if args.accept else reject)(store, args.accept or args.reject)
+            print(_t("decided", n=1))
+            return 0
+        found = list_suggestions(store)
+    if args.json:
+        print(json.dumps([s.to_dict() for s in found], ensure_ascii=False, indent=2))
+    elif not found:
+        print(_t("no_suggestions"))
+    else:
+        for s in found:
+            print(f"{s.id}  {s.kind}  {s.author}: {s.text[:80]}")
     return 0
 
 
@@ -269,6 +346,9 @@ def cmd_draft(args) -> int:
 def cmd_import(args) -> int:
     from .importer import import_file
     from .storage import ReportStore
+
+    if args.into:
+        return _bring_back(args)
 
     result = import_file(args.source)  # .docx; .doc, .odt, .rtf through LibreOffice
     out = args.output or str(Path(args.source).with_suffix(".db"))
@@ -354,7 +434,17 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--profile")
     s.add_argument("--compare", metavar="DỰ_THẢO",
                    help="đánh dấu thay đổi so với dự thảo / tracked changes since a draft")
+    s.add_argument("--comments", action="store_true",
+                   help="kèm các góp ý dạng chú giải Word / with the comments as Word comments")
     s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("suggestions", help="đề xuất sửa từ bản góp ý / suggested changes")
+    s.add_argument("file")
+    g = s.add_mutually_exclusive_group()
+    g.add_argument("--accept", metavar="ID|all")
+    g.add_argument("--reject", metavar="ID|all")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_suggestions)
 
     s = sub.add_parser("draft", help="đánh dấu dự thảo / name a draft (no name: list them)")
     s.add_argument("file")
@@ -367,6 +457,10 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("import", help="nhập từ Word / import DOCX, DOC, ODT, RTF")
     s.add_argument("source")
     s.add_argument("-o", "--output")
+    s.add_argument("--into", metavar="BAO-CAO.db",
+                   help="nhập bản góp ý vào báo cáo / bring a reviewed file into its report")
+    s.add_argument("--author", help="tên người góp ý / the reviewer's name")
+    s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_import)
 
     s = sub.add_parser("merge", help="hợp nhất bản sao / merge another copy")

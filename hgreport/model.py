@@ -1,8 +1,9 @@
 """The document model: a report, its section tree, bodies as typed blocks, and footnotes.
 
-A body is a list of blocks with stable ids (:class:`Block`): today the paragraph (runs of
-marked text and footnote references); a kind this version does not know is kept as raw data
-(:class:`UnknownBlock`). A new kind is one more class in :data:`BLOCK_KINDS`.
+A body is a list of blocks with stable ids (:class:`Block`): the paragraph (runs of marked text
+and footnote references) and the table (:class:`Table`: rows × columns of cells, each a list of
+paragraphs); a kind this version does not know is kept as raw data (:class:`UnknownBlock`). A
+new kind is one more class in :data:`BLOCK_KINDS`.
 
 Numbers are never stored: a section's printed number comes from its place in the tree
 (:mod:`hgreport.numbering`), a footnote's number from the order of its reference in the
@@ -241,8 +242,298 @@ def _raw_map_refs(value, change: Callable[[str], str]):
     return value
 
 
-# kind → class: a new kind of block (table, list item, image) is one more entry
-BLOCK_KINDS: dict[str, type] = {PARAGRAPH: Paragraph}
+# -- tables -------------------------------------------------------------------------------------
+TABLE = "table"
+CELL_ALIGNMENTS = ("left", "center", "right")
+MAX_SPAN = 1000  # a span claimed in a file is cut to the table anyway; this bounds the loop
+
+
+@dataclass
+class Cell:
+    """One cell of a table: paragraphs (marks and footnote references as anywhere) and how
+    many rows and columns it covers from its place (merged cells). A cell holds at least
+    one paragraph; an empty cell holds one empty paragraph."""
+
+    paragraphs: list[Paragraph] = field(default_factory=lambda: [Paragraph()])
+    row_span: int = 1
+    col_span: int = 1
+
+    @staticmethod
+    def of(text: str, *marks: str, align: str | None = None) -> Cell:
+        return Cell([Paragraph.of(text, *marks, align=align)])
+
+    @property
+    def text(self) -> str:
+        return " ".join(t for t in (p.text for p in self.paragraphs) if t)
+
+    def footnote_refs(self) -> list[str]:
+        return [fid for p in self.paragraphs for fid in p.footnote_refs()]
+
+    def map_refs(self, change: Callable[[str], str]) -> Cell:
+        return replace(self, paragraphs=[p.map_refs(change) for p in self.paragraphs])
+
+    def to_dict(self) -> dict:
+        # the paragraphs of a cell carry no ids: a cell is the unit that merge and history
+        # compare, and it is named by its row and column
+        d: dict = {"blocks": [_without_id(p.to_dict()) for p in self.paragraphs]}
+        if self.row_span > 1:
+            d["rowspan"] = self.row_span
+        if self.col_span > 1:
+            d["colspan"] = self.col_span
+        return d
+
+    @staticmethod
+    def from_dict(d: dict) -> Cell:
+        blocks = d.get("blocks")
+        paragraphs = [cell_paragraph(b) for b in blocks if isinstance(b, dict)] \
+            if isinstance(blocks, list) else []
+        return Cell(paragraphs or [Paragraph()], _span(d.get("rowspan")),
+                    _span(d.get("colspan")))
+
+
+CELL_PARAGRAPH_ID = ""  # a paragraph in a cell is named by its cell: no id of its own
+
+
+def cell_paragraph(d: dict) -> Paragraph:
+    """A stored paragraph of a cell (no id to make: thousands of cells load quickly)."""
+    align = d.get("align")
+    runs = d.get("runs")
+    return Paragraph([Run.from_dict(r) for r in runs if isinstance(r, dict)]
+                     if isinstance(runs, list) else [],
+                     align if align in ALIGNMENTS else None, False, CELL_PARAGRAPH_ID)
+
+
+def _span(value) -> int:
+    return min(value, MAX_SPAN) if isinstance(value, int) and not isinstance(value, bool) \
+        and value > 1 else 1
+
+
+@dataclass
+class Column:
+    """A column's relative width (None: an equal share) and the alignment of its cells
+    (None: left; numbers are usually right or centre)."""
+
+    width: float | None = None
+    align: str | None = None
+    id: str = field(default_factory=new_id, compare=False)
+
+    def to_dict(self) -> dict:
+        d: dict = {"id": self.id}
+        if self.width is not None:
+            d["w"] = self.width
+        if self.align:
+            d["align"] = self.align
+        return d
+
+    @staticmethod
+    def from_dict(d) -> Column:
+        if not isinstance(d, dict):  # a bare width
+            d = {"w": d}
+        w = d.get("w")
+        width = float(w) if isinstance(w, (int, float)) and not isinstance(w, bool) \
+            and 0 < w < 1e6 else None
+        align = d.get("align")
+        return Column(width, align if align in CELL_ALIGNMENTS else None, _stored_id(d))
+
+
+@dataclass
+class Row:
+    """A row: one entry per column, ``None`` where a merged cell from the left or from
+    above covers the place."""
+
+    cells: list[Cell | None] = field(default_factory=list)
+    id: str = field(default_factory=new_id, compare=False)
+
+
+@dataclass
+class Table:
+    """A table of figures: rows × columns of cells, merged cells (across columns and down
+    rows), header rows (repeated on each printed page), column widths and alignments and an
+    optional caption printed above it. Rows and columns have stable ids, so a cell is named
+    by (row id, column id) and merge and history compare per cell. Like a paragraph, its
+    ``id`` takes no part in equality.
+
+    The grid is always whole: every row has one entry per column and each place is either a
+    cell or covered by exactly one merged cell (:func:`whole_grid` makes it so on load)."""
+
+    rows: list[Row] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
+    header_rows: int = 0
+    caption: list[Run] = field(default_factory=list)
+    id: str = field(default_factory=new_id, compare=False)
+    kind: ClassVar[str] = TABLE
+    # the paragraph view, for writers that know only paragraphs (see :attr:`runs`)
+    align: ClassVar[None] = None
+    page_break_before: ClassVar[bool] = False
+
+    @staticmethod
+    def of(rows: list[list[str]], header_rows: int = 0, caption: str = "") -> Table:
+        """A table of plain text cells (short rows are filled with empty cells)."""
+        n_cols = max((len(r) for r in rows), default=1) or 1
+        grid = [Row([Cell.of(t) for t in r] + [Cell() for _ in range(n_cols - len(r))])
+                for r in rows]
+        return Table(grid, [Column() for _ in range(n_cols)], header_rows,
+                     [Run.of(caption)] if caption else [])
+
+    @staticmethod
+    def empty(n_rows: int, n_cols: int, header_rows: int = 0) -> Table:
+        return Table([Row([Cell() for _ in range(n_cols)]) for _ in range(n_rows)],
+                     [Column() for _ in range(n_cols)], header_rows)
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.columns)
+
+    def cells(self) -> Iterator[tuple[int, int, Cell]]:
+        """(row, column, cell) of every cell in reading order (row by row, left to right);
+        places covered by a merged cell are left out."""
+        for r, row in enumerate(self.rows):
+            for c, cell in enumerate(row.cells):
+                if cell is not None:
+                    yield r, c, cell
+
+    def cell(self, row: int, col: int) -> Cell | None:
+        return self.rows[row].cells[col]
+
+    @property
+    def caption_text(self) -> str:
+        return "".join(r.text for r in self.caption)
+
+    @property
+    def text(self) -> str:
+        """The caption, then one line per row with its cells' text separated by tabs."""
+        lines = [self.caption_text] if self.caption_text else []
+        lines += ["\t".join(c.text if c is not None else "" for c in row.cells)
+                  for row in self.rows]
+        return "\n".join(lines)
+
+    def footnote_refs(self) -> list[str]:
+        """The caption's references, then the cells' in reading order."""
+        return [r.footnote for r in self.caption if r.footnote] + [
+            fid for _, _, cell in self.cells() for fid in cell.footnote_refs()]
+
+    def map_refs(self, change: Callable[[str], str]) -> Table:
+        return replace(
+            self, caption=[Run.ref(change(r.footnote)) if r.footnote else r for r in self.caption],
+            rows=[replace(row, cells=[c.map_refs(change) if c is not None else None
+                                      for c in row.cells]) for row in self.rows])
+
+    @property
+    def runs(self) -> list[Run]:
+        """The table as one paragraph (caption, then rows on lines of their own, cells
+        separated by tabs), footnote references kept: what a writer that draws no tables
+        shows rather than losing the text."""
+        out: list[Run] = list(self.caption)
+        for r, row in enumerate(self.rows):
+            if out or r:
+                out.append(Run("\n"))
+            for c, cell in enumerate(row.cells):
+                if c:
+                    out.append(Run("\t"))
+                if cell is not None:
+                    for i, p in enumerate(cell.paragraphs):
+                        if i:
+                            out.append(Run(" "))
+                        out.extend(p.runs)
+        return out
+
+    def to_dict(self) -> dict:
+        d: dict = {"kind": TABLE, "id": self.id, "cols": [c.to_dict() for c in self.columns],
+                   "rows": [{"id": row.id, "cells": [c.to_dict() if c is not None else None
+                                                     for c in row.cells]}
+                            for row in self.rows]}
+        if self.header_rows:
+            d["header_rows"] = self.header_rows
+        if self.caption:
+            d["caption"] = [r.to_dict() for r in self.caption]
+        return d
+
+    @staticmethod
+    def from_dict(d: dict) -> Table:
+        """The table a stored dict describes, made whole: short rows filled, long rows
+        widening the table, spans cut to the grid (see :func:`whole_grid`); nothing in
+        the data is dropped."""
+        raw_cols = d.get("cols")
+        columns = [Column.from_dict(c) for c in raw_cols] if isinstance(raw_cols, list) else []
+        raw_rows = d.get("rows")
+        rows: list[Row] = []
+        for raw in raw_rows if isinstance(raw_rows, list) else []:
+            raw = raw if isinstance(raw, dict) else {}
+            cells = raw.get("cells")
+            rows.append(Row([Cell.from_dict(c) if isinstance(c, dict) else None
+                             for c in (cells if isinstance(cells, list) else [])],
+                            _stored_id(raw)))
+        caption = d.get("caption")
+        header = d.get("header_rows")
+        table = Table(rows, columns,
+                      header if isinstance(header, int) and not isinstance(header, bool)
+                      and header > 0 else 0,
+                      [Run.from_dict(r) for r in caption if isinstance(r, dict)]
+                      if isinstance(caption, list) else [],
+                      _stored_id(d))
+        return whole_grid(table)
+
+
+def whole_grid(table: Table) -> Table:
+    """``table`` with a whole grid, changed in place and returned: at least one row and one
+    column; every row one entry per column (short rows filled with empty cells, a long row
+    adds columns); each merged cell cut to the grid and to the places no earlier cell took;
+    a place no cell covers gets an empty cell; a cell standing where a merged cell reaches
+    gives its paragraphs to that cell (nothing is lost). Unique row and column ids;
+    at most as many header rows as rows."""
+    if not table.columns and not table.rows:
+        table.rows.append(Row([Cell()]))
+    n_cols = max([len(table.columns), 1, *(len(r.cells) for r in table.rows)])
+    table.columns.extend(Column() for _ in range(n_cols - len(table.columns)))
+    if not table.rows:
+        table.rows.append(Row([Cell() for _ in range(n_cols)]))
+    n_rows = len(table.rows)
+    for row in table.rows:
+        row.cells.extend([None] * (n_cols - len(row.cells)))
+    owner: dict[tuple[int, int], Cell] = {}  # covered place → the merged cell covering it
+    for r, row in enumerate(table.rows):
+        for c in range(n_cols):
+            cell = row.cells[c]
+            over = owner.get((r, c))
+            if over is not None:
+                if cell is not None:
+                    over.paragraphs.extend(p for p in cell.paragraphs if p.runs)
+                row.cells[c] = None
+                continue
+            if cell is None:
+                row.cells[c] = Cell()
+                continue
+            cs = 1
+            while cs < min(cell.col_span, n_cols - c) and (r, c + cs) not in owner:
+                cs += 1
+            rs = 1
+            while rs < min(cell.row_span, n_rows - r) and \
+                    all((r + rs, c + k) not in owner for k in range(cs)):
+                rs += 1
+            cell.row_span, cell.col_span = rs, cs
+            for i in range(rs):
+                for k in range(cs):
+                    if i or k:
+                        owner[(r + i, c + k)] = cell
+    for cell in (c for row in table.rows for c in row.cells if c is not None):
+        if not cell.paragraphs:
+            cell.paragraphs.append(Paragraph())
+    for items in (table.rows, table.columns):
+        seen: set[str] = set()
+        for item in items:
+            if item.id in seen:
+                item.id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{table.id}#{item.id}#{len(seen)}"))
+            seen.add(item.id)
+    table.header_rows = min(table.header_rows, n_rows)
+    return table
+
+
+# kind → class: a new kind of block (list item, image) is one more entry
+BLOCK_KINDS: dict[str, type] = {PARAGRAPH: Paragraph, TABLE: Table}
 
 Body = list[Block]
 
@@ -307,6 +598,68 @@ def body_from_text(raw: str) -> Body:
     return body
 
 
+# -- a damaged file: what could not be read ----------------------------------------------------
+NOT_JSON = "not_json"  # text that is not JSON
+BAD_TEXT = "bad_text"  # bytes that are not UTF-8 text (or binary data)
+BAD_SHAPE = "bad_shape"  # JSON, but not what the part holds
+BAD_VALUE = "bad_value"  # a value of the wrong kind (a year in words)
+EDITABLE_PARTS = ("position", "profile")  # damage there leaves the rest editable
+
+
+@dataclass(frozen=True)
+class Damage:
+    """One part of a stored section, footnote or header that could not be read. ``what`` names
+    the part ("body", "title", "title_notes", "position", "header", "header.year", "closing",
+    "profile"), ``reason`` one of :data:`NOT_JSON`, :data:`BAD_TEXT`, :data:`BAD_SHAPE`,
+    :data:`BAD_VALUE`, ``detail`` where (the parser's words), and ``raw`` the data as the file
+    holds it — kept aside: the program never writes it back nor over it; only the person
+    restoring (history, a backup) or rewriting the part replaces it. What is shown instead is
+    the part as last saved, from the file's history, when that can be read
+    (``from_history``), else what could be recovered from the raw data."""
+
+    what: str
+    reason: str
+    detail: str = ""
+    raw: str | bytes = ""
+    from_history: bool = False  # what is shown is the last save kept in the file's history
+
+    @property
+    def blocks_editing(self) -> bool:
+        """The part's content is unknown, so saving the entity would lose it."""
+        return self.what not in EDITABLE_PARTS and not self.what.startswith("header.")
+
+    def raw_text(self, limit: int = 200) -> str:
+        """The raw data as readable text (bytes that are not UTF-8 shown as \\xNN)."""
+        raw = self.raw
+        text = raw.decode("utf-8", "backslashreplace") if isinstance(raw, bytes) else str(raw)
+        return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+PARENT_MISSING = "parent_missing"  # its parent is not in the report: shown at the top level
+PARENT_LOOP = "parent_loop"  # its parents lead back to it: shown at the top level
+
+
+def misplaced_sections(sections: Iterable[Section]) -> dict[str, str]:
+    """Sections whose place in the tree cannot be followed, id → :data:`PARENT_MISSING` or
+    :data:`PARENT_LOOP` (for each loop, the first of its sections by id): the tree shows them
+    at the top level, so nothing of a damaged file drops out of view or export."""
+    sections = list(sections)
+    parent = {s.id: s.parent_id for s in sections}
+    out = {s.id: PARENT_MISSING for s in sections
+           if s.parent_id is not None and s.parent_id not in parent}
+    done: set[str] = set()
+    for s in sections:
+        path: list[str] = []
+        cur: str | None = s.id
+        while cur is not None and cur in parent and cur not in done and cur not in path:
+            path.append(cur)
+            cur = parent[cur]
+        if cur is not None and cur in path:
+            out[min(path[path.index(cur):])] = PARENT_LOOP
+        done.update(path)
+    return out
+
+
 @dataclass
 class Section:
     """A numbered part of the report (or its introduction / ending, which carry no number)."""
@@ -319,9 +672,17 @@ class Section:
     kind: str = KIND_SECTION
     title_notes: list[str] = field(default_factory=list)  # footnotes at the end of the title
     version: int = 0
+    # what of the stored row could not be read (a damaged file): see :class:`Damage`
+    damage: tuple[Damage, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         self.title = textmod.clean_line(self.title)
+
+    @property
+    def damaged(self) -> bool:
+        """Its stored title, notes or text could not be read: what is shown is what could be
+        recovered, and it stays read-only until restored (history or a backup)."""
+        return any(d.blocks_editing for d in self.damage)
 
     def footnote_refs(self) -> list[str]:
         return list(self.title_notes) + body_refs(self.body)
@@ -342,6 +703,12 @@ class Footnote:
     id: str = field(default_factory=new_id)
     body: Body = field(default_factory=list)
     version: int = 0
+    damage: tuple[Damage, ...] = field(default=(), compare=False)  # see :class:`Damage`
+
+    @property
+    def damaged(self) -> bool:
+        """Its stored text could not be read (what is shown is what could be recovered)."""
+        return any(d.blocks_editing for d in self.damage)
 
     @property
     def plain_text(self) -> str:
@@ -435,6 +802,19 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     footnotes: dict[str, Footnote] = field(default_factory=dict)
     version: int = 0  # version of the header/closing/profile row
+    damage: tuple[Damage, ...] = field(default=(), compare=False)  # of the header row
+
+    def misplaced(self) -> dict[str, str]:
+        """Sections shown at the top level because their parent is missing or loops
+        (:func:`misplaced_sections`)."""
+        return misplaced_sections(self.sections)
+
+    def damaged_sections(self) -> list[Section]:
+        """Sections whose stored content could not be read, in reading order."""
+        return [s for s in self.all_sections() if s.damage]
+
+    def damaged_footnotes(self) -> list[Footnote]:
+        return [f for f in self.footnotes.values() if f.damage]
 
     # -- tree -------------------------------------------------------------------------
     def children_of(self, parent_id: str | None) -> list[Section]:

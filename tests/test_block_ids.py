@@ -77,7 +77,7 @@ def test_a_body_never_holds_one_id_twice_and_loads_the_same_way_each_time():
 def test_a_block_of_a_kind_from_a_newer_version_survives_every_round_trip(seed_db, tmp_path):
     with ReportStore.open(seed_db) as st:
         note = st.add_footnote(Footnote(body=[Paragraph.of("Chú thích trong bảng")]))
-        table = {"id": "bang-1", "kind": "table", "cols": [2, 3],
+        table = {"id": "bang-1", "kind": "chart", "cols": [2, 3],
                  "rows": [{"cells": [{"blocks": [{"runs": [{"t": "Chỉ tiêu "},
                                                            {"t": "GRDP", "m": ["b"]},
                                                            {"fn": note.id}]}]},
@@ -88,7 +88,7 @@ def test_a_block_of_a_kind_from_a_newer_version_survives_every_round_trip(seed_d
         st.save_section(sec)
     with ReportStore.open(seed_db) as st:
         block = st.load_section(sid).body[1]
-        assert isinstance(block, UnknownBlock) and block.kind == "table"
+        assert isinstance(block, UnknownBlock) and block.kind == "chart"
         assert block.to_dict() == table
         stored = json.loads(st.conn.execute("SELECT body FROM sections WHERE id = ?",
                                             (sid,)).fetchone()[0])
@@ -103,7 +103,7 @@ def test_a_block_of_a_kind_from_a_newer_version_survives_every_round_trip(seed_d
     again = report_from_data(report_to_data(report))
     kept = next(s for s in again.sections if s.title == report.section(sid).title).body[1]
     assert isinstance(kept, UnknownBlock) and kept.id != "bang-1"
-    assert (kept.kind, kept.data["cols"], kept.text) == ("table", [2, 3], block.text)
+    assert (kept.kind, kept.data["cols"], kept.text) == ("chart", [2, 3], block.text)
     assert kept.footnote_refs()[0] in again.footnotes  # its footnote came along
     # the Word file gets its text as a paragraph rather than losing it
     out = export_docx(report, tmp_path / "bang.docx")

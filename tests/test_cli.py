@@ -54,7 +54,8 @@ def test_info_json_of_the_seed(capsys, seed_db):
     def walk(nodes):
         for n in nodes:
             numbers.append(n["number"])
-            assert set(n) == {"id", "number", "title", "words", "children"}
+            assert set(n) == {"id", "number", "title", "words", "tables", "children"}
+            assert n["tables"] == []  # the seed has no table
             walk(n["children"])
 
     walk(info["sections"])

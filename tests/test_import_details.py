@@ -216,7 +216,7 @@ def test_tracked_changes_fields_tabs_and_breaks(tmp_path):
     assert paras[1].page_break_before and not paras[0].page_break_before
 
 
-def test_a_table_in_the_body_becomes_paragraphs(tmp_path):
+def test_a_table_in_the_body_comes_in_as_a_table(tmp_path):
     cell = "<w:tc>{}</w:tc>"
     table = ("<w:tbl><w:tr>" + cell.format(p("Chỉ tiêu")) + cell.format(p("Kết quả"))
              + "</w:tr><w:tr>" + cell.format(p("Thu ngân sách")) + cell.format(p("105%"))
@@ -224,8 +224,9 @@ def test_a_table_in_the_body_becomes_paragraphs(tmp_path):
     body = p("I. KINH TẾ") + p("Kết quả như sau:") + table + p("Đánh giá chung.")
     result = import_docx(make_docx(tmp_path / "a.docx", body))
     assert texts(result.report.sections[0]) == [
-        "Kết quả như sau:", "Chỉ tiêu", "Kết quả", "Thu ngân sách", "105%", "Đánh giá chung."]
-    assert any("bảng (2 dòng)" in m and "KINH TẾ" in m for m in result.summary.problems)
+        "Kết quả như sau:", "Chỉ tiêu\tKết quả\nThu ngân sách\t105%", "Đánh giá chung."]
+    assert result.report.sections[0].body[1].kind == "table"
+    assert not any("bảng" in m for m in result.summary.problems)
 
 
 def test_images_are_counted(tmp_path):

@@ -102,7 +102,7 @@ def make_actions(win) -> None:
                        "Alt+Shift+Right")
     win.act_tree = A(_tr("&Section list"), win._toggle_tree, "F8",
                      _tr("Show or hide the section list (F8)"), checkable=True)
-    win.act_footnotes = A(_tr("&Footnotes panel"), win._toggle_footnotes, ["F9", "Ctrl+Alt+M"],
+    win.act_footnotes = A(_tr("&Footnotes panel"), win._toggle_footnotes, "F9",
                           _tr("Show or hide the footnote panel (F9)"), checkable=True)
     win.act_tree.setChecked(True)
     win.act_footnotes.setChecked(True)

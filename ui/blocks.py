@@ -5,11 +5,20 @@ footnote id; everything else is text with bold/italic/underline/superscript/subs
 Each paragraph's id rides on its block format (Qt keeps it through typing, undo and redo; a
 block split off by Enter gets a new one, see :class:`_BlockIds`). A block of a kind this
 version does not know is one object character carrying its stored dict, drawn as a label.
+
+A table is a QTextTable: its id and its columns' alignments ride on the table's format, each
+cell's row id and column id on the cell's format (so they follow rows and columns through
+inserts, deletes and undo), column widths are Qt's width constraints and header rows Qt's
+header row count. Qt keeps a block before and after every table: the one before holds the
+caption when there is one; an empty one carrying :data:`FILLER` is no paragraph.
 """
 
 from __future__ import annotations
 
 import json
+import uuid
+from collections import Counter
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, QSizeF, Qt
 from PySide6.QtGui import (
@@ -23,10 +32,29 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrame,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTable,
+    QTextTableFormat,
 )
 
 from hgreport.layout import BodyLayout, body_layout
-from hgreport.model import Block, Body, Paragraph, Run, UnknownBlock, ensure_unique_ids, new_id
+from hgreport.model import (
+    CELL_PARAGRAPH_ID,
+    Block,
+    Body,
+    Cell,
+    Column,
+    Paragraph,
+    Row,
+    Run,
+    Table,
+    UnknownBlock,
+    ensure_unique_ids,
+    new_id,
+    whole_grid,
+)
 from hgreport.resources import load_profile
 from hgreport.text import clean
 
@@ -37,6 +65,13 @@ FOOTNOTE_ID = QTextFormat.Property.UserProperty + 1
 BLOCK_ID = QTextFormat.Property.UserProperty + 2  # on a block's format: the paragraph's id
 RAW_BLOCK_OBJECT = QTextFormat.ObjectTypes.UserObject + 2  # a block of an unknown kind
 RAW_BLOCK_DATA = QTextFormat.Property.UserProperty + 3  # its stored dict, as JSON
+TABLE_ID = QTextFormat.Property.UserProperty + 4  # on a table's format: the table's id
+COLUMNS = QTextFormat.Property.UserProperty + 5  # on it too: JSON {column id: width, align}
+ROW_ID = QTextFormat.Property.UserProperty + 6  # on each cell's format: its row's id …
+COLUMN_ID = QTextFormat.Property.UserProperty + 7  # … and its column's
+CAPTION = QTextFormat.Property.UserProperty + 8  # on a block: the caption of the table after it
+FILLER = QTextFormat.Property.UserProperty + 9  # on a block: an empty place Qt keeps by a table
+HEADER_BACKGROUND = QColor("#eef1f5")  # header rows on screen (printed bold and repeated)
 
 # Screen units: the window draws the printed page at 96 dots per inch.
 MM_TO_PX = 96 / 25.4
@@ -133,10 +168,11 @@ def apply_page(doc: QTextDocument, page: BodyLayout) -> bool:
     cursor = QTextCursor(doc)
     block = doc.begin()
     while block.isValid():
-        fmt = block.blockFormat()
-        _set_geometry(fmt, page)
-        cursor.setPosition(block.position())
-        cursor.setBlockFormat(fmt)
+        if not _no_paragraph(block):  # cells and captions keep their own spacing
+            fmt = block.blockFormat()
+            _set_geometry(fmt, page)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
         block = block.next()
     doc.setUndoRedoEnabled(undo)
     return True
@@ -264,7 +300,8 @@ class _BlockIds(QObject):
         while block.isValid() and block.blockNumber() <= last.blockNumber():
             bid = block_id_of(block)
             if bid is None or bid in seen:
-                stamp.append(block.position())
+                if not _no_paragraph(block):
+                    stamp.append(block.position())
             else:
                 seen.add(bid)
             block = block.next()
@@ -274,9 +311,10 @@ class _BlockIds(QObject):
         cursor.joinPreviousEditBlock()
         for pos in stamp:
             cursor.setPosition(pos)
-            fmt = QTextBlockFormat()
+            fmt = cursor.blockFormat()
+            fmt.clearProperty(FILLER)  # typed into: a paragraph now
             fmt.setProperty(BLOCK_ID, new_id())
-            cursor.mergeBlockFormat(fmt)
+            cursor.setBlockFormat(fmt)
         cursor.endEditBlock()
 
 
@@ -349,13 +387,24 @@ def insert_body(cursor: QTextCursor, body: Body, *, first_in_place: bool = True)
     its id: it goes with its text, into the last block."""
     page = page_of(cursor.document())
     ahead = None
-    if first_in_place and len(body) > 1 and cursor.atBlockStart() and cursor.block().length() > 1:
+    if first_in_place and len(body) > 1 and cursor.atBlockStart() and cursor.block().length() > 1 \
+            and not isinstance(body[0], Table):
         ahead = block_id_of(cursor.block())
         fmt = QTextBlockFormat()
         fmt.setProperty(BLOCK_ID, body[0].id)
         cursor.mergeBlockFormat(fmt)
+    after_table = False  # the cursor is at the start of the block Qt put after a table
     for i, para in enumerate(body):
-        if i > 0 or not first_in_place:
+        if isinstance(para, Table):
+            insert_table(cursor, para)
+            after_table = True
+            continue
+        if after_table:  # this paragraph takes the block after the table
+            fmt = with_block_id(block_format(para.align, para.page_break_before, page), para.id)
+            cursor.setBlockFormat(fmt)
+            cursor.setCharFormat(char_format())
+            after_table = False
+        elif i > 0 or not first_in_place:
             bid = ahead if ahead and i == len(body) - 1 else para.id
             cursor.insertBlock(with_block_id(block_format(para.align, para.page_break_before,
                                                           page), bid), char_format())
@@ -368,6 +417,8 @@ def insert_body(cursor: QTextCursor, body: Body, *, first_in_place: bool = True)
                 cursor.insertText(OBJECT_CHAR, footnote_format(run.footnote, char_format()))
             elif run.text:
                 cursor.insertText(run.text.replace("\n", LINE_SEPARATOR), char_format(run.marks))
+    if after_table and cursor.block().length() == 1:
+        cursor.setBlockFormat(filler_format())
 
 
 def set_body(doc: QTextDocument, body: Body) -> None:
@@ -392,6 +443,7 @@ def document_from_body(body: Body, parent=None, margin: float = PAGE_PADDING_PX,
     doc = new_document(parent, margin, size_pt, page)
     set_body(doc, body)
     _BlockIds(doc)
+    _TableReads(doc)
     return doc
 
 
@@ -443,20 +495,64 @@ def _blocks_of(block: QTextBlock, external: bool) -> list[Block]:
 
 
 def body_of(doc: QTextDocument, external: bool = False) -> Body:
-    """The body held by ``doc``, each paragraph with the id its block carries. ``external``
-    (pasted content) keeps only bold, italic, underline and paragraph breaks, with new ids.
-    A document with one empty paragraph is an empty body."""
+    """The body held by ``doc``, each paragraph with the id its block carries, each table
+    with its own. ``external`` (pasted content) keeps only bold, italic, underline,
+    paragraph breaks and tables, with new ids. A document with one empty paragraph is an
+    empty body."""
     body: Body = []
-    block = doc.begin()
-    while block.isValid():
-        body.extend(_blocks_of(block, external))
-        block = block.next()
+    if not doc.rootFrame().childFrames():  # no table: block by block, the quick way
+        block = doc.begin()
+        while block.isValid():
+            if block.length() > 1 or not block.blockFormat().hasProperty(FILLER):
+                body.extend(_blocks_of(block, external))
+            block = block.next()
+    else:
+        body = _frame_body(doc.rootFrame(), external)
     if len(body) == 1 and isinstance(body[0], Paragraph) and not body[0].runs:
         return []
     if external:  # pasted HTML often ends with an empty paragraph
         while body and isinstance(body[-1], Paragraph) and not body[-1].runs:
             body.pop()
     return ensure_unique_ids(body)
+
+
+def _frame_items(frame: QTextFrame) -> list[QTextBlock | QTextFrame]:
+    """The blocks and child frames (tables) of ``frame``, in order."""
+    out: list[QTextBlock | QTextFrame] = []
+    it = frame.begin()
+    while not it.atEnd():
+        child = it.currentFrame()
+        out.append(child if child is not None else it.currentBlock())
+        it += 1
+    return out
+
+
+def _frame_body(frame: QTextFrame, external: bool) -> Body:
+    items = _frame_items(frame)
+    body: Body = []
+    caption: list[Run] = []
+    for k, item in enumerate(items):
+        if isinstance(item, QTextFrame):
+            if isinstance(item, QTextTable):
+                reads = None if external else _TableReads.of(frame.document())
+                table = reads.read(item) if reads is not None else table_of(item, [], external)
+                body.append(replace(table, caption=caption) if caption else table)
+            caption = []
+            continue
+        following = items[k + 1] if k + 1 < len(items) else None
+        if isinstance(following, QTextTable) and item.blockFormat().hasProperty(CAPTION) \
+                and not external:
+            caption = [Run(r.text, tuple(m for m in r.marks if m != "b")) if not r.footnote
+                       else r for p in _blocks_of(item, external) if isinstance(p, Paragraph)
+                       for r in p.runs]
+            continue
+        if item.length() == 1 and (item.blockFormat().hasProperty(FILLER) or (
+                (external or block_id_of(item) is None)
+                and (isinstance(following, QTextTable)
+                     or isinstance(items[k - 1] if k else None, QTextTable)))):
+            continue  # the empty place Qt keeps around a table
+        body.extend(_blocks_of(item, external))
+    return body
 
 
 def footnote_ids_in(doc: QTextDocument) -> list[str]:
@@ -476,3 +572,328 @@ def footnote_ids_in(doc: QTextDocument) -> list[str]:
                     ids.extend(fid for c in frag.text() if c == OBJECT_CHAR)
         block = block.next()
     return ids
+
+
+# -- tables ---------------------------------------------------------------------------------------
+def _no_paragraph(block: QTextBlock) -> bool:
+    """A block that is not a paragraph of the body: one in a table cell, a table's caption,
+    or the empty place Qt keeps by a table."""
+    fmt = block.blockFormat()
+    if fmt.hasProperty(CAPTION) or (fmt.hasProperty(FILLER) and block.length() == 1):
+        return True
+    return QTextCursor(block).currentTable() is not None
+
+
+def filler_format() -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setProperty(FILLER, True)
+    return fmt
+
+
+def caption_format() -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setProperty(CAPTION, True)
+    fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    fmt.setTopMargin(6 * PT_TO_PX)
+    fmt.setBottomMargin(3 * PT_TO_PX)
+    return fmt
+
+
+def caption_char_format(marks: tuple[str, ...] = ()) -> QTextCharFormat:
+    """Captions show bold, as printed (the bold is the profile's, not stored)."""
+    return char_format(("b", *marks))
+
+
+def cell_block_format(align: str | None) -> QTextBlockFormat:
+    """A paragraph in a cell: no indent, single spacing, its alignment (left when None)."""
+    fmt = QTextBlockFormat()
+    fmt.setAlignment(_ALIGN_TO_QT.get(align or "left", Qt.AlignmentFlag.AlignLeft))
+    fmt.setLineHeight(100, QTextBlockFormat.LineHeightTypes.SingleHeight.value)
+    return fmt
+
+
+def table_format(table: Table) -> QTextTableFormat:
+    fmt = QTextTableFormat()
+    fmt.setProperty(TABLE_ID, table.id)
+    set_columns(fmt, table.columns)
+    fmt.setHeaderRowCount(table.header_rows)
+    fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    fmt.setColumnWidthConstraints(width_constraints([c.width for c in table.columns]))
+    fmt.setBorder(1)
+    fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    fmt.setBorderBrush(QColor("#4b5563"))
+    fmt.setBorderCollapse(True)
+    fmt.setCellSpacing(0)
+    fmt.setCellPadding(4)
+    fmt.setMargin(0)
+    fmt.setTopMargin(4)
+    fmt.setBottomMargin(4)
+    return fmt
+
+
+def set_columns(fmt: QTextTableFormat, columns: list[Column]) -> None:
+    """Keep the columns' widths and alignments on a table's format (by column id, so they
+    follow the columns wherever rows and columns are put), and draw the widths."""
+    fmt.setProperty(COLUMNS, json.dumps({c.id: [c.width, c.align] for c in columns
+                                         if c.width or c.align}))
+    fmt.setColumnWidthConstraints(width_constraints([c.width for c in columns]))
+
+
+def columns_of(qt: QTextTable, col_ids: list[str]) -> list[Column]:
+    """The columns of a table in a document, with the widths and alignments kept for them."""
+    try:
+        kept = json.loads(str(qt.format().property(COLUMNS) or "{}"))
+    except ValueError:
+        kept = {}
+    out = []
+    for cid in col_ids:
+        width, align = (kept.get(cid) if isinstance(kept, dict) else None) or (None, None)
+        out.append(Column.from_dict({"id": cid, "w": width, "align": align}))
+    return out
+
+
+def width_constraints(widths: list[float | None]) -> list[QTextLength]:
+    """Percentages of the text width for relative column widths (None: an equal share)."""
+    given = [w for w in widths if w]
+    fill = sum(given) / len(given) if given else 1.0
+    weights = [w or fill for w in widths]
+    total = sum(weights) or 1.0
+    return [QTextLength(QTextLength.Type.PercentageLength, 100 * w / total) for w in weights]
+
+
+def cell_format(table: QTextTable, row: int, col: int, row_id: str, col_id: str):
+    fmt = table.cellAt(row, col).format().toTableCellFormat()
+    fmt.setProperty(ROW_ID, row_id)
+    fmt.setProperty(COLUMN_ID, col_id)
+    if row < table.format().headerRowCount():
+        fmt.setBackground(HEADER_BACKGROUND)
+    else:
+        fmt.clearBackground()
+    return fmt
+
+
+def default_cell_align(table: QTextTable, row: int, aligns: dict, col_id: str) -> str | None:
+    """What a cell's paragraphs are aligned to unless they say otherwise: header rows
+    centred, other rows as their column."""
+    if row < table.format().headerRowCount():
+        return "center"
+    return aligns.get(col_id)
+
+
+def write_cell(cursor: QTextCursor, paragraphs: list[Paragraph], align: str | None) -> None:
+    """Write ``paragraphs`` at ``cursor`` (at the start of an empty cell)."""
+    for i, p in enumerate(paragraphs):
+        fmt = cell_block_format(p.align or align)
+        if i:
+            cursor.insertBlock(fmt, char_format())
+        else:
+            cursor.setBlockFormat(fmt)
+        for run in p.runs:
+            if run.footnote:
+                cursor.insertText(OBJECT_CHAR, footnote_format(run.footnote, char_format()))
+            elif run.text:
+                cursor.insertText(run.text.replace("\n", LINE_SEPARATOR), char_format(run.marks))
+
+
+def insert_table(cursor: QTextCursor, table: Table) -> QTextTable:
+    """Insert ``table`` at ``cursor`` (not in a table) and leave the cursor at the start of
+    the block after it. The caption goes in a block of its own before the table: the block
+    at the cursor when the cursor is at its start (an empty one is taken, its text moves
+    after the table keeping the paragraph's id), else a new one. Text after the cursor goes
+    after the table."""
+    doc = cursor.document()
+    moved: QTextBlockFormat | None = None  # the format of the text that goes after the table
+    if not cursor.atBlockStart():
+        if table.caption:
+            cursor.insertBlock(caption_format(), caption_char_format())
+    else:  # the block at the cursor becomes the caption (or the empty place before the table)
+        if cursor.block().length() > 1:
+            moved = cursor.blockFormat()
+        cursor.setBlockFormat(caption_format() if table.caption else filler_format())
+    if table.caption:
+        for run in table.caption:
+            if run.footnote:
+                cursor.insertText(OBJECT_CHAR, footnote_format(run.footnote, char_format()))
+            elif run.text:
+                cursor.insertText(run.text.replace("\n", " "), caption_char_format(run.marks))
+    qt = cursor.insertTable(table.n_rows, table.n_cols, table_format(table))
+    for r, c, cell in table.cells():
+        if cell.row_span > 1 or cell.col_span > 1:
+            qt.mergeCells(r, c, cell.row_span, cell.col_span)
+    aligns = {c.id: c.align for c in table.columns if c.align}
+    for r, c, cell in table.cells():
+        col_id = table.columns[c].id
+        qcell = qt.cellAt(r, c)
+        qcell.setFormat(cell_format(qt, r, c, table.rows[r].id, col_id))
+        write_cell(qcell.firstCursorPosition(), cell.paragraphs,
+                   default_cell_align(qt, r, aligns, col_id))
+    cursor.setPosition(qt.lastPosition() + 1)
+    if moved is not None:
+        cursor.setBlockFormat(moved)
+    elif cursor.block().length() > 1:  # text that followed the cursor: a paragraph of its own
+        cursor.setBlockFormat(with_block_id(block_format(None, page=page_of(doc)), new_id()))
+    return qt
+
+
+class _TableReads(QObject):
+    """The tables of an editable document as last read, each kept until a change touches
+    it: reading a section back (every autosave) reads again only the tables that changed,
+    not the thousands of cells around the one being typed in."""
+
+    PROPERTY = "hgreportTableReads"
+
+    def __init__(self, doc: QTextDocument):
+        super().__init__(doc)
+        self._doc = doc
+        self._read: dict[str, tuple[int, Table]] = {}  # table id → (its QTextTable's key, table)
+        doc.setProperty(self.PROPERTY, self)
+        doc.documentLayout()  # Qt tells of changes only to a document that has a layout
+        doc.contentsChange.connect(self._changed)
+
+    @classmethod
+    def of(cls, doc: QTextDocument) -> _TableReads | None:
+        found = doc.property(cls.PROPERTY)
+        return found if isinstance(found, _TableReads) else None
+
+    def _changed(self, pos: int, removed: int, added: int) -> None:
+        if not self._read:
+            return
+        end = pos + max(removed, added)
+        for frame in self._doc.rootFrame().childFrames():
+            if frame.firstPosition() - 1 <= end and pos <= frame.lastPosition():
+                self._read.pop(str(frame.format().property(TABLE_ID) or ""), None)
+
+    def read(self, qt: QTextTable) -> Table:
+        """The table ``qt`` holds (caption left out), read again only when it changed."""
+        tid = str(qt.format().property(TABLE_ID) or "")
+        key = qt.objectIndex()
+        kept = self._read.get(tid)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        table = table_of(qt)
+        if tid:
+            self._read[tid] = (key, table)
+        return table
+
+
+def _votes(counters: list[Counter], table_id: str, what: str) -> list[str]:
+    """One id per row (or column): the one most of its cells carry and no earlier row took;
+    where none is left, one derived from the table's id and the place (the same on every
+    reading)."""
+    used: set[str] = set()
+    out = []
+    for i, counter in enumerate(counters):
+        pick = next((k for k, _ in counter.most_common() if k not in used), None)
+        n = 0
+        while pick is None or pick in used:
+            pick = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{table_id}#{what}{i}#{n}"))
+            n += 1
+        used.add(pick)
+        out.append(pick)
+    return out
+
+
+def line_ids(qt: QTextTable) -> tuple[list[str], list[str]]:
+    """(row ids, column ids) of a table in a document."""
+    rows, cols = qt.rows(), qt.columns()
+    by_row = [Counter() for _ in range(rows)]
+    by_col = [Counter() for _ in range(cols)]
+    for r in range(rows):
+        for c in range(cols):
+            cell = qt.cellAt(r, c)
+            if cell.row() != r or cell.column() != c:
+                continue
+            fmt = cell.format()
+            rid, cid = fmt.property(ROW_ID), fmt.property(COLUMN_ID)
+            if isinstance(rid, str) and rid:
+                by_row[r][rid] += 1
+            if isinstance(cid, str) and cid:
+                by_col[c][cid] += 1
+    tid = str(qt.format().property(TABLE_ID) or "")
+    return _votes(by_row, tid, "r"), _votes(by_col, tid, "c")
+
+
+def _relative_widths(qt: QTextTable) -> list[float | None]:
+    """Widths of a pasted table, from the widths its HTML gave (None: not given alike)."""
+    lengths = qt.format().columnWidthConstraints()
+    if len(lengths) != qt.columns() or len({ln.type() for ln in lengths}) != 1 or \
+            lengths[0].type() == QTextLength.Type.VariableLength:
+        return [None] * qt.columns()
+    values = [ln.rawValue() for ln in lengths]
+    if min(values) <= 0 or max(values) - min(values) < 0.01:
+        return [None] * qt.columns()
+    total = sum(values)
+    return [round(100 * v / total, 2) for v in values]
+
+
+def _cell_paragraphs(cell, external: bool, default_align: str | None) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for item in _frame_items_of_cell(cell):
+        if isinstance(item, QTextFrame):  # a table in a table (pasted): its text, flattened
+            if isinstance(item, QTextTable):
+                inner = table_of(item, [], external)
+                out.extend(p for _, _, c in inner.cells() for p in c.paragraphs if p.runs)
+            continue
+        out.append(_cell_paragraph(item, external, default_align))
+    return out or [Paragraph(id=CELL_PARAGRAPH_ID)]
+
+
+def _cell_paragraph(block: QTextBlock, external: bool, default_align: str | None) -> Paragraph:
+    """One paragraph of a cell: its runs, and its alignment where it is not the cell's."""
+    align = None if external else align_of(block.blockFormat())
+    if align == default_align or (align == "left" and default_align is None):
+        align = None
+    runs: list[Run] = []
+    it = block.begin()
+    while not it.atEnd():
+        frag = it.fragment()
+        it += 1
+        if not frag.isValid():
+            continue
+        fmt = frag.charFormat()
+        text = frag.text()
+        fid = footnote_id_of(fmt)
+        if fid is not None:
+            runs.extend(Run.ref(fid) for c in text if c == OBJECT_CHAR)
+            continue
+        text = text.replace(OBJECT_CHAR, "").replace(LINE_SEPARATOR, "\n")
+        if text:
+            runs.append(Run(clean(text), marks_of(fmt, external)))
+    return Paragraph(runs, align, False, CELL_PARAGRAPH_ID).normalized()
+
+
+def _frame_items_of_cell(cell) -> list:
+    out: list = []
+    it = cell.begin()
+    while not it.atEnd():
+        child = it.currentFrame()
+        out.append(child if child is not None else it.currentBlock())
+        it += 1
+    return out
+
+
+def table_of(qt: QTextTable, caption: list[Run] | None = None,
+             external: bool = False) -> Table:
+    """The table a QTextTable holds; ``external`` (pasted) gets new ids."""
+    rows, cols = qt.rows(), qt.columns()
+    if external:
+        row_ids = [new_id() for _ in range(rows)]
+        columns = [Column(w) for w in _relative_widths(qt)]
+        tid = new_id()
+    else:
+        row_ids, col_ids = line_ids(qt)
+        columns = columns_of(qt, col_ids)
+        tid = str(qt.format().property(TABLE_ID) or "") or new_id()
+    aligns = {c.id: c.align for c in columns if c.align}
+    col_ids = [c.id for c in columns]
+    header = min(qt.format().headerRowCount(), rows)
+    grid = [Row([None] * cols, rid) for rid in row_ids]
+    for r in range(rows):
+        for c in range(cols):
+            cell = qt.cellAt(r, c)
+            if cell.row() != r or cell.column() != c:
+                continue
+            default = "center" if r < header else aligns.get(col_ids[c])
+            grid[r].cells[c] = Cell(_cell_paragraphs(cell, external, default),
+                                    cell.rowSpan(), cell.columnSpan())
+    return whole_grid(Table(grid, columns, header, list(caption or []), tid))

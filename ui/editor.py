@@ -36,6 +36,8 @@ from .blocks import (
     raw_block_of,
     text_width_px,
 )
+from .damage_bar import DamageBar
+from .i18n import current_language
 from .paste import (
     MAX_PASTE_CELLS,
     TooManyCells,
@@ -79,6 +81,9 @@ class SectionEditor(QTextEdit):
         self.extra_actions: list = []  # added to the context menu (insert footnote …)
         self.key_actions = self._paragraph_keys()
         self.tables = TableTools(self)  # Insert → Table, the Table menu, Tab between cells
+        self.damage_bar = DamageBar(self)  # over a damaged section: what happened, what to do
+        self._damage_locked = False  # read-only because the section is damaged
+        session.sectionReplaced.connect(self._section_replaced)
 
     def _paragraph_keys(self) -> list[QAction]:
         """Word's paragraph keys, active while the cursor is in the text."""
@@ -120,15 +125,40 @@ class SectionEditor(QTextEdit):
     # -- which section ----------------------------------------------------------------------
     def show_section(self, section_id: str | None, doc: QTextDocument | None) -> None:
         self.section_id = section_id
+        self._damage_locked = False
         if doc is None:
             self.setDocument(QTextDocument(self))
             self.setReadOnly(True)
+            self._show_damage()
             return
         self.setDocument(doc)
         self.setReadOnly(False)
         self.setPlaceholderText(self.tr("Type the text of this section here. A section that only "
                                         "groups subsections may stay empty."))
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self._show_damage()
+
+    # -- a damaged section ------------------------------------------------------------------------
+    def _show_damage(self) -> None:
+        """A section whose stored content could not be read is read-only under a bar that says
+        what happened and what to do; restored (history, a colleague), it is editable again."""
+        sid = self.section_id
+        damaged = sid is not None and self.session.is_read_only(sid)
+        if damaged:
+            notes = self.session.damage_notes(current_language()).get(sid, [])
+            self.damage_bar.show_messages(notes)
+            self.setReadOnly(True)
+            self._damage_locked = True
+        else:
+            self.damage_bar.hide()
+            if self._damage_locked:
+                self.setReadOnly(False)
+            self._damage_locked = False
+        self.fit_page()
+
+    def _section_replaced(self, section_id: str) -> None:
+        if section_id == self.section_id:
+            self._show_damage()
 
     # -- the page-width view ------------------------------------------------------------------
     @property
@@ -140,9 +170,14 @@ class SectionEditor(QTextEdit):
         """Centre a page as wide as the printed text (after a resize or a change of profile)."""
         spare = max(0, self.width() - self.page_width - self.verticalScrollBar().sizeHint().width())
         side = spare // 2
+        frame = self.frameWidth()
+        width = max(0, self.width() - 2 * frame)
+        bar = self.damage_bar.height_for(width) if hasattr(self, "damage_bar") else 0
+        if bar:
+            self.damage_bar.setGeometry(frame, frame, width, bar)
         margins = self.viewportMargins()
-        if (margins.left(), margins.top(), margins.right()) != (side, 12, side):
-            self.setViewportMargins(side, 12, side, 0)
+        if (margins.left(), margins.top(), margins.right()) != (side, 12 + bar, side):
+            self.setViewportMargins(side, 12 + bar, side, 0)
 
     def resizeEvent(self, event):  # noqa: N802
         self.fit_page()
@@ -397,7 +432,7 @@ class SectionEditor(QTextEdit):
     def _refuse_cells(self, cells: int) -> None:
         dialogs.show_error(self, self.tr(
             "The table you are pasting has %1 cells; at most %2 can be pasted at once. Copy "
-            "and paste it in parts (for example a thousand rows at a time).").replace(
+            "and paste it in parts (for example three hundred rows at a time).").replace(
             "%1", f"{cells:,}".replace(",", ".")).replace(
             "%2", f"{MAX_PASTE_CELLS:,}".replace(",", ".")))
         return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from hgreport import errors
+from hgreport.blockmerge import compare_cells
 from hgreport.history import compare, history
+from hgreport.model import Cell
 
 from . import dialogs
 from .i18n import current_language
@@ -44,10 +46,26 @@ def _when(at: datetime) -> str:
     return at.strftime("%d/%m/%Y %H:%M")
 
 
+def _table_cells_html(row, side: str) -> str:
+    """A changed table: only the cells that changed, each named by its row and column."""
+    out = []
+    for change in compare_cells(row.left.to_dict(), row.right.to_dict()):
+        if change.kind == "same":
+            continue
+        cell = change.left if side == "left" else change.right
+        text = Cell.from_dict(cell).text if cell is not None else ""
+        where = QCoreApplication.translate("HistoryDialog", "Table, row %1, column %2").replace(
+            "%1", str(change.row)).replace("%2", str(change.col))
+        out.append(f"<i>{escape(where)}:</i> {escape(text)}")
+    return "<br>".join(out)
+
+
 def _side_html(row, side: str) -> str:
     para = row.left if side == "left" else row.right
     if para is None:
         return ""
+    if row.kind == "changed" and row.left.kind == row.right.kind == "table":
+        return _table_cells_html(row, side)
     if row.kind != "changed":
         return escape(para.text).replace("\n", "<br>")
     keep = "removed" if side == "left" else "added"

@@ -1,8 +1,8 @@
 """One-click export: the report as a Word document in the layout of its format profile.
 
-The body (header table, title block, sections, closing table) and the footnotes are built as
-WordprocessingML text, parsed once with lxml and put into a python-docx document whose styles
-come from the format profile. The header, title and closing are drawn from the layout plan
+The body (header table, title block, sections with their tables of figures, closing table) and
+the footnotes are built as WordprocessingML text, parsed once with lxml and put into a
+python-docx document whose styles come from the format profile. The header, title and closing are drawn from the layout plan
 (:mod:`hgreport.layout.plan`); this module only turns its lines into paragraphs. The file is
 written next to the target and then moved over it, so a failure never leaves a half-written
 document behind."""
@@ -19,9 +19,10 @@ from pathlib import Path
 
 from docx.oxml.parser import parse_xml
 
+from ..checks import with_damage_notices
 from ..layout import BlankLine, ColumnsPlan, Item, Profile, RuleLine, layout_plan
 from ..layout.text import upper
-from ..model import Paragraph, Report, Section, walk_tree
+from ..model import Block, Report, Section, Table, walk_tree
 from ..numbering import Numbering
 from ..resources import load_profile
 from . import ooxml as x
@@ -38,8 +39,9 @@ from .errors import (
 )
 from .filenames import free_name, other_folder, suggested_filename
 from .footnotes import add_footnotes_part, footnotes_xml
-from .package import add_page_numbers, new_document, set_properties
+from .package import add_page_numbers, new_document, set_custom_properties, set_properties
 from .styles import BODY_STYLE, heading_style
+from .tables import table_xml
 
 Progress = Callable[[int, int], None]
 
@@ -87,15 +89,28 @@ class BodyBuilder:
     # -- blocks ---------------------------------------------------------------------------
     def columns(self, plan: ColumnsPlan) -> None:
         """Two blocks side by side in a borderless table."""
+        self._after_table()
         cells = ["".join(item_xml(i) for i in plan.left), "".join(item_xml(i) for i in plan.right)]
         self.parts.append(x.borderless_table([x.mm(plan.left_mm), x.mm(plan.right_mm)], cells))
 
-    def body(self, paragraphs: list[Paragraph], keep_last: bool = False) -> None:
-        """Body paragraphs; ``keep_last`` keeps the last one on the page of what follows."""
+    def _after_table(self) -> None:
+        """Word joins two tables that touch, and wants a paragraph between a table and the
+        section properties: put a 1 pt paragraph there."""
+        if self.parts and self.parts[-1].endswith("</w:tbl>"):
+            self.parts.append(x.paragraph(x.ppr(before_pt=0, after_pt=0, line_pt=1,
+                                                run_props=x.rpr(size_pt=1)), ""))
+
+    def body(self, paragraphs: list[Block], keep_last: bool = False) -> None:
+        """Body blocks; ``keep_last`` keeps the last paragraph on the page of what follows."""
         append = self.parts.append
         plain = f'<w:pPr><w:pStyle w:val="{BODY_STYLE}"/></w:pPr>'
         last = len(paragraphs) - 1
         for i, p in enumerate(paragraphs):
+            if isinstance(p, Table):
+                if not p.caption:
+                    self._after_table()
+                append(table_xml(p, self.profile, self.ref))
+                continue
             keep = keep_last and i == last
             if p.align or p.page_break_before or keep:
                 # a centred or right-aligned line loses the first-line indent
@@ -126,6 +141,7 @@ class BodyBuilder:
                                             run_props=x.rpr(size_pt=1)), ""))
 
     def section_properties(self) -> None:
+        self._after_table()
         page = self.profile.page
         width, height = (x.mm(v) for v in page.size_mm)
         orient = ' w:orient="landscape"' if page.orientation == "landscape" else ""
@@ -180,8 +196,10 @@ def build_document(report: Report, profile: Profile, progress: Progress | None =
                    extra_steps: int = 0):
     """The python-docx document of ``report`` (not yet saved) and the number of progress
     steps (sections and blocks written, plus ``extra_steps`` left for the caller)."""
+    report = with_damage_notices(report)  # a damaged section says so where it stands
     builder = BodyBuilder(report, profile)
-    document = new_document(profile, max([n.level for n in builder.nodes] + [4]))
+    tables = any(isinstance(b, Table) for s in report.all_sections() for b in s.body)
+    document = new_document(profile, max([n.level for n in builder.nodes] + [4]), tables)
     body = parse_xml(builder.build(progress, extra_steps))
     root = document.element
     root.replace(root.body, body)
@@ -318,7 +336,7 @@ def write_atomically(target: Path, write: Callable[[object], None]) -> Path:
 
 
 def export_docx(report: Report, path: str | Path, profile: Profile | None = None,
-                progress: Progress | None = None) -> Path:
+                progress: Progress | None = None, stamp: dict[str, str] | None = None) -> Path:
     """Write ``report`` as a Word document at ``path`` and return the path written.
 
     ``profile`` defaults to the report's own format profile; ``progress(done, total)`` is
@@ -331,6 +349,8 @@ def export_docx(report: Report, path: str | Path, profile: Profile | None = None
         target = target / suggested_filename(report)
     check_target(target)
     document, total = build_document(report, profile, progress, extra_steps=1)
+    if stamp:  # where the file came from: its report and revisions (hgreport.review)
+        set_custom_properties(document, stamp)
     def write(fh) -> None:
         # zipped in memory first: a zip writer that fails half-way on a full disk would
         # complain again when it is collected, after the clear message

@@ -82,23 +82,24 @@ _APP = (
 
 
 @lru_cache(maxsize=8)
-def _base_package(profile: Profile, heading_levels: int) -> bytes:
+def _base_package(profile: Profile, heading_levels: int, tables: bool) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
         for name, text in (("[Content_Types].xml", _CONTENT_TYPES), ("_rels/.rels", _ROOT_RELS),
                            ("word/document.xml", _DOCUMENT),
                            ("word/_rels/document.xml.rels", _DOCUMENT_RELS),
-                           ("word/styles.xml", styles_xml(profile, heading_levels)),
+                           ("word/styles.xml", styles_xml(profile, heading_levels, tables)),
                            ("word/settings.xml", _SETTINGS), ("docProps/core.xml", _CORE),
                            ("docProps/app.xml", _APP)):
             z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), text.encode("utf-8"))
     return buf.getvalue()
 
 
-def new_document(profile: Profile, heading_levels: int = 4) -> Document:
+def new_document(profile: Profile, heading_levels: int = 4, tables: bool = False) -> Document:
     """An empty python-docx document whose styles come from ``profile`` (frozen, so the base
-    package of a profile is made once and kept)."""
-    return docx.Document(io.BytesIO(_base_package(profile, max(heading_levels, 1))))
+    package of a profile is made once and kept), with the table styles when it will hold
+    ``tables``."""
+    return docx.Document(io.BytesIO(_base_package(profile, max(heading_levels, 1), tables)))
 
 
 def document_date(header: Header) -> dt.datetime:
@@ -156,3 +157,48 @@ def add_page_numbers(document: Document, profile: Profile) -> None:
         section.different_first_page_header_footer = True
         fill(section.first_page_header, "")
 
+
+
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one Word gives user properties
+CUSTOM_PARTNAME = "/docProps/custom.xml"
+
+
+def custom_properties_xml(values: dict[str, str]) -> str:
+    """``docProps/custom.xml`` holding ``values`` as text properties (in the given order)."""
+    from .ooxml import esc, esc_attr
+
+    props = "".join(
+        f'<property fmtid="{_CUSTOM_FMTID}" pid="{pid}" name="{esc_attr(name)}">'
+        f"<vt:lpwstr>{esc(value)}</vt:lpwstr></property>"
+        for pid, (name, value) in enumerate(values.items(), start=2))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">{props}</Properties>')
+
+
+def set_custom_properties(document: Document, values: dict[str, str]) -> None:
+    """Give the Word file the custom properties ``values`` (File → Properties → Custom in
+    Word): the stamp that tells which report and revisions an export came from."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    package = document.part.package
+    part = Part(PackURI(CUSTOM_PARTNAME), CT.OFC_CUSTOM_PROPERTIES,
+                custom_properties_xml(values).encode("utf-8"), package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+def read_custom_properties(data: bytes) -> dict[str, str]:
+    """The text custom properties of a Word file's ``docProps/custom.xml`` content."""
+    from lxml import etree
+
+    root = etree.fromstring(data)
+    out: dict[str, str] = {}
+    for prop in root.findall(f"{{{_CUSTOM_NS}}}property"):
+        name = prop.get("name")
+        if name:
+            out[name] = "".join(prop.itertext())
+    return out

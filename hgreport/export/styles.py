@@ -29,7 +29,7 @@ def _size(size_pt: float) -> str:
 _LINE_RULE = {"exact": "exact", "at_least": "atLeast"}
 
 
-def _spacing(spec: ParagraphStyle) -> str:
+def spacing_xml(spec: ParagraphStyle) -> str:
     before = pt(spec.space_before_pt)
     after = pt(spec.space_after_pt)
     if spec.line_spacing == "single":
@@ -40,7 +40,7 @@ def _spacing(spec: ParagraphStyle) -> str:
     return f'<w:spacing w:before="{before}" w:after="{after}" {line}/>'
 
 
-def _paragraph_style(style_id: str, name: str, ppr: str, rpr: str = "", *, based_on: str = "Normal",
+def paragraph_style(style_id: str, name: str, ppr: str, rpr: str = "", *, based_on: str = "Normal",
                      next_style: str | None = None, ui_priority: int | None = None,
                      q_format: bool = True) -> str:
     parts = [f'<w:style w:type="paragraph" w:styleId="{style_id}">',
@@ -58,8 +58,9 @@ def _paragraph_style(style_id: str, name: str, ppr: str, rpr: str = "", *, based
     return "".join(parts)
 
 
-def styles_xml(profile: Profile, heading_levels: int = 4) -> str:
-    """styles.xml for ``profile``; heading styles 1 … ``heading_levels`` (at most 9)."""
+def styles_xml(profile: Profile, heading_levels: int = 4, tables: bool = False) -> str:
+    """styles.xml for ``profile``; heading styles 1 … ``heading_levels`` (at most 9); the
+    table text and caption styles when the document has ``tables``."""
     font = profile.font.name
     color = profile.font.color
     body = profile.body
@@ -93,11 +94,11 @@ def styles_xml(profile: Profile, heading_levels: int = 4) -> str:
         '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
     ]
-    body_ppr = (_spacing(body) + f'<w:ind w:firstLine="{mm(body.first_line_indent_mm)}"/>'
+    body_ppr = (spacing_xml(body) + f'<w:ind w:firstLine="{mm(body.first_line_indent_mm)}"/>'
                 f'<w:jc w:val="{JC[body.align]}"/>')
-    out.append(_paragraph_style(BODY_STYLE, "Body Text", body_ppr, next_style=BODY_STYLE,
+    out.append(paragraph_style(BODY_STYLE, "Body Text", body_ppr, next_style=BODY_STYLE,
                                 ui_priority=99))
-    heading_ppr_common = (_spacing(body) + f'<w:ind w:firstLine="{mm(headings.indent_mm)}"/>'
+    heading_ppr_common = (spacing_xml(body) + f'<w:ind w:firstLine="{mm(headings.indent_mm)}"/>'
                           f'<w:jc w:val="{JC[body.align]}"/>')
     for level in range(1, min(max(heading_levels, 1), MAX_HEADING_LEVEL) + 1):
         st = numbering.level_style(level)
@@ -107,19 +108,23 @@ def styles_xml(profile: Profile, heading_levels: int = 4) -> str:
             rpr += "<w:caps/>"
         ppr = ("<w:keepNext/><w:keepLines/>" + heading_ppr_common
                + f'<w:outlineLvl w:val="{level - 1}"/>')
-        out.append(_paragraph_style(heading_style(level), f"heading {level}", ppr, rpr,
+        out.append(paragraph_style(heading_style(level), f"heading {level}", ppr, rpr,
                                     based_on=BODY_STYLE, next_style=BODY_STYLE, ui_priority=9))
-    note_ppr = (_spacing(notes)
+    note_ppr = (spacing_xml(notes)
                 + f'<w:ind w:left="0" w:firstLine="{mm(notes.first_line_indent_mm)}"/>'
                 f'<w:jc w:val="{JC[notes.align]}"/>')
-    out.append(_paragraph_style(FOOTNOTE_TEXT_STYLE, "footnote text", note_ppr,
+    out.append(paragraph_style(FOOTNOTE_TEXT_STYLE, "footnote text", note_ppr,
                                 _size(notes.size_pt), ui_priority=99, q_format=False))
     out.append(f'<w:style w:type="character" w:styleId="{FOOTNOTE_REF_STYLE}">'
                '<w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/>'
                '<w:uiPriority w:val="99"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
                "</w:style>")
     header_ppr = f'<w:jc w:val="{JC[page_number.align]}"/>'
-    out.append(_paragraph_style(HEADER_STYLE, "header", header_ppr, _size(page_number.size_pt),
+    out.append(paragraph_style(HEADER_STYLE, "header", header_ppr, _size(page_number.size_pt),
                                 ui_priority=99, q_format=False))
+    if tables:
+        from .tables import table_styles_xml
+
+        out.append(table_styles_xml(profile))
     out.append("</w:styles>")
     return "".join(out)

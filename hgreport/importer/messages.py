@@ -202,10 +202,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: the superscript “{text}” looks like a footnote mark but is not a Word "
         "footnote; it was kept as superscript text. If it is a footnote, add it again.",
     ),
-    "problem_table": (
-        "{where}: một bảng ({rows} dòng) đã được chuyển thành các đoạn văn (báo cáo không "
-        "chứa bảng).",
-        "{where}: a table ({rows} rows) became plain paragraphs (reports hold no tables).",
+    "problem_nested_table": (
+        "{where}: {count} bảng nằm trong ô của một bảng khác đã được chuyển thành các đoạn "
+        "văn trong ô đó (báo cáo không chứa bảng trong bảng).",
+        "{where}: {count} tables inside a cell of another table became paragraphs of that "
+        "cell (a report holds no tables in tables).",
     ),
     "problem_images": (
         "{count} hình ảnh hoặc khung văn bản không được nhập.",

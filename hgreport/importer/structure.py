@@ -891,10 +891,12 @@ def build_report(blocks: list[Para | Table]) -> Built:
             pending_break = False  # a page break before a heading belongs to the heading
             continue
         if isinstance(block, Table):
-            where, args = _where_args(current if current.kind != KIND_INTRO else None)
-            problems.append(("problem_table", {"where": (where, args), "rows": len(block.rows)}))
-            for p in block.paragraphs():
-                add(p, current)
+            if block.nested:  # tables in its cells became paragraphs of their cells
+                where, args = _where_args(current if current.kind != KIND_INTRO else None)
+                problems.append(("problem_nested_table",
+                                 {"where": (where, args), "count": block.nested}))
+            current.body.append(block.to_model())
+            pending_break = False
         else:
             add(block, current)
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..model import Paragraph, Run
+from ..model import CELL_PARAGRAPH_ID, Cell, Column, Paragraph, Row, Run, whole_grid
+from ..model import Table as ModelTable
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -333,13 +334,58 @@ class Para:
 
 @dataclass
 class Table:
+    """A table as read: its rows of cells of paragraphs, and for each cell the columns it
+    spans (``w:gridSpan``) and whether it continues the merged cell above (``w:vMerge``)."""
+
     rows: list[list[list[Para]]]
+    spans: list[list[tuple[int, bool]]] = field(default_factory=list)
+    widths: list[int] = field(default_factory=list)  # w:gridCol, twips
+    header_rows: int = 0  # leading rows repeated on each page (w:tblHeader)
+    nested: int = 0  # tables inside its cells, flattened into their cells' paragraphs
 
     def cells(self) -> list[list[Para]]:
         return [cell for row in self.rows for cell in row]
 
     def paragraphs(self) -> list[Para]:
         return [p for cell in self.cells() for p in cell]
+
+    def to_model(self) -> ModelTable:
+        """The table of the model: merged cells across and down, column widths, header rows
+        (marked in Word, or a first row all in bold above others); marks and footnote
+        references stay in the cells."""
+        n_cols = max([len(self.widths), 1, *(sum(s for s, _ in row) for row in self.spans)])
+        above: dict[int, Cell] = {}  # column → the cell a vertical merge there continues
+        rows: list[Row] = []
+        for r, row in enumerate(self.rows):
+            cells: list[Cell | None] = [None] * n_cols
+            col = 0
+            started: dict[int, Cell] = {}
+            for k, paras in enumerate(row):
+                span, cont = self.spans[r][k] if r < len(self.spans) and k < len(
+                    self.spans[r]) else (1, False)
+                if col >= n_cols:
+                    break
+                kept = [Paragraph(q.runs, q.align, id=CELL_PARAGRAPH_ID)
+                        for q in (para.to_model() for para in paras) if q.runs]
+                origin = above.get(col) if cont else None
+                if origin is not None:
+                    origin.row_span += 1
+                    origin.paragraphs.extend(kept)
+                    started[col] = origin
+                else:
+                    cell = Cell(kept or [Paragraph(id=CELL_PARAGRAPH_ID)], 1, span)
+                    cells[col] = cell
+                    started[col] = cell
+                col += span
+            above = started
+            rows.append(Row(cells))
+        header = self.header_rows
+        if not header and len(rows) > 1 and self.rows[0] and all(
+                para.bold for cell in self.rows[0] for para in cell if para.text.strip()):
+            header = 1  # a first row in bold: the header row, as printed
+        widths = [float(w) for w in self.widths] if len(self.widths) == n_cols and all(
+            w > 0 for w in self.widths) else [None] * n_cols
+        return whole_grid(ModelTable(rows, [Column(w) for w in widths], header))
 
 
 def _trim(p: Paragraph) -> Paragraph:
@@ -523,15 +569,41 @@ class Reader:
 
     def table(self, tbl: etree._Element, depth: int) -> Table:
         rows = []
-        for tr in _children(tbl, _TR):
+        spans = []
+        nested = 0
+        header = 0
+        for r, tr in enumerate(_children(tbl, _TR)):
             cells = []
+            row_spans = []
+            trpr = tr.find(W + "trPr")
+            before = trpr.find(W + "gridBefore") if trpr is not None else None
+            if before is not None:  # columns left empty at the start of the row
+                skip = _int(before.get(W + "val"), 0, 0, 63)
+                if skip:
+                    cells.append([])
+                    row_spans.append((skip, False))
+            repeat = trpr.find(W + "tblHeader") if trpr is not None else None
+            if repeat is not None and _on(repeat) and header == r:
+                header += 1
             for cell in _children(tr, _TC):
                 paras: list[Para] = []
                 for block in self.blocks(cell, depth + 1):
+                    if isinstance(block, Table):
+                        nested += 1 + block.nested
                     paras.extend(block.paragraphs() if isinstance(block, Table) else [block])
                 cells.append(paras)
+                tcpr = cell.find(W + "tcPr")
+                span = tcpr.find(W + "gridSpan") if tcpr is not None else None
+                merge = tcpr.find(W + "vMerge") if tcpr is not None else None
+                row_spans.append((
+                    _int(span.get(W + "val"), 1, 1, 63) if span is not None else 1,
+                    merge is not None and (merge.get(W + "val") or "continue") != "restart"))
             rows.append(cells)
-        return Table(rows)
+            spans.append(row_spans)
+        grid = tbl.find(W + "tblGrid")
+        widths = [_int(g.get(W + "w"), 0, 0, 10 ** 6) for g in grid.iter(W + "gridCol")] \
+            if grid is not None else []
+        return Table(rows, spans, widths, header, nested)
 
     # -- paragraphs -----------------------------------------------------------------------
     def paragraph(self, p: etree._Element, depth: int = 0) -> list[Para]:

@@ -1,5 +1,5 @@
 """The format profile, typed: page, fonts, the lines of the header, title and closing blocks,
-body, headings, footnotes and the document types, read from JSON and checked on load.
+body, headings, footnotes, tables and the document types, read from JSON and checked on load.
 
 Every layout value of the export and of the on-screen page is here; nothing in the writers
 has a default of its own. The JSON keys are the field names below; a field with a default
@@ -222,6 +222,47 @@ class ClosingBlock:
 
 
 @dataclass(frozen=True, kw_only=True)
+class TableCaption:
+    """The caption line above a table ("Bảng 1: Kết quả thực hiện các chỉ tiêu")."""
+
+    size_pt: float = number(4, 72)
+    bold: bool = False
+    italic: bool = False
+    align: Align
+    space_before_pt: float = number(0, 200)
+    space_after_pt: float = number(0, 200)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TableStyle:
+    """Tables of figures in the body: ``text`` is the cells' paragraph style (a column's
+    alignment and a paragraph's own replace its ``align``); thin borders of ``border_pt``;
+    ``cell_margin_mm`` left and right inside each cell; header rows bold and centred as
+    set, repeated at the top of each printed page when ``repeat_header``; rows kept whole
+    on a page when ``keep_rows_whole`` (a row taller than a page still breaks: Word and
+    LibreOffice split it). A table is as wide as the text."""
+
+    text: ParagraphStyle
+    border_pt: float = number(0.25, 6)
+    cell_margin_mm: float = number(0, 20)
+    header_bold: bool
+    header_align: Align
+    repeat_header: bool
+    keep_rows_whole: bool
+    caption: TableCaption
+
+
+# for a profile written before tables: the values of the shipped profiles
+DEFAULT_TABLE = TableStyle(
+    text=ParagraphStyle(size_pt=13, align="left", first_line_indent_mm=0, space_before_pt=2,
+                        space_after_pt=2, line_spacing="single"),
+    border_pt=0.5, cell_margin_mm=1.5, header_bold=True, header_align="center",
+    repeat_header=True, keep_rows_whole=True,
+    caption=TableCaption(size_pt=14, bold=True, align="center", space_before_pt=6,
+                         space_after_pt=6))
+
+
+@dataclass(frozen=True, kw_only=True)
 class DocumentType:
     name: str = checked(_not_blank)  # as printed in the title block: "BÁO CÁO"
     code: str  # in the number line: "BC" (empty for a type that carries no code)
@@ -246,6 +287,7 @@ class Profile:
     footnotes: ParagraphStyle
     closing: ClosingBlock
     document_types: tuple[DocumentType, ...] = items(1)
+    table: TableStyle = DEFAULT_TABLE
 
     def code_of(self, type_name: str) -> str | None:
         """The code of a document type by its printed name (None for a name not listed)."""

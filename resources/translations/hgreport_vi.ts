@@ -273,6 +273,10 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>T&amp;able</source>
+            <translation>&amp;Bảng</translation>
+        </message>
+        <message>
             <source>This report is opened read-only: changes cannot be saved to it.</source>
             <translation>Báo cáo này được mở ở chế độ chỉ đọc: không lưu được thay đổi.</translation>
         </message>
@@ -923,6 +927,10 @@ Hãy cài Word hoặc LibreOffice, hoặc mở tệp trên máy tính khác có 
     </context>
     <context>
         <name>SectionEditor</name>
+        <message>
+            <source>The table you are pasting has %1 cells; at most %2 can be pasted at once. Copy and paste it in parts (for example three hundred rows at a time).</source>
+            <translation>Bảng đang dán có %1 ô; mỗi lần chỉ dán được tối đa %2 ô. Hãy sao chép và dán thành nhiều phần (ví dụ mỗi lần ba trăm hàng).</translation>
+        </message>
         <message>
             <source>Type the text of this section here. A section that only groups subsections may stay empty.</source>
             <translation>Gõ nội dung của mục này ở đây. Mục chỉ dùng để nhóm các mục con thì có thể để trống.</translation>
@@ -1728,6 +1736,10 @@ Bạn vẫn muốn xóa?</translation>
     <context>
         <name>HistoryDialog</name>
         <message>
+            <source>Table, row %1, column %2</source>
+            <translation>Bảng, hàng %1, cột %2</translation>
+        </message>
+        <message>
             <source>History of “%1”</source>
             <translation>Lịch sử của “%1”</translation>
         </message>
@@ -2054,4 +2066,110 @@ Bạn vẫn muốn xóa?</translation>
         <translation>Ghi báo cáo thành tệp PDF, kèm theo phông chữ</translation>
     </message>
 </context>
+    <context>
+        <name>TableTools</name>
+        <message>
+            <source>&amp;Table…</source>
+            <translation>&amp;Bảng…</translation>
+        </message>
+        <message>
+            <source>Insert a table of figures at the cursor</source>
+            <translation>Chèn một bảng số liệu tại con trỏ</translation>
+        </message>
+        <message>
+            <source>Insert row &amp;above</source>
+            <translation>Chèn hàng ở &amp;trên</translation>
+        </message>
+        <message>
+            <source>Insert row &amp;below</source>
+            <translation>Chèn hàng ở &amp;dưới</translation>
+        </message>
+        <message>
+            <source>Insert column &amp;left</source>
+            <translation>Chèn cột bên t&amp;rái</translation>
+        </message>
+        <message>
+            <source>Insert column &amp;right</source>
+            <translation>Chèn cột bên &amp;phải</translation>
+        </message>
+        <message>
+            <source>Delete &amp;rows</source>
+            <translation>&amp;Xóa hàng</translation>
+        </message>
+        <message>
+            <source>Delete &amp;columns</source>
+            <translation>Xóa &amp;cột</translation>
+        </message>
+        <message>
+            <source>&amp;Merge cells</source>
+            <translation>&amp;Gộp ô</translation>
+        </message>
+        <message>
+            <source>&amp;Split cell</source>
+            <translation>Tác&amp;h ô</translation>
+        </message>
+        <message>
+            <source>&amp;Header row (repeated on each page)</source>
+            <translation>Hàng tiêu đề (&amp;lặp lại ở mỗi trang)</translation>
+        </message>
+        <message>
+            <source>Column aligned l&amp;eft</source>
+            <translation>Căn trái cả c&amp;ột</translation>
+        </message>
+        <message>
+            <source>Column &amp;centred</source>
+            <translation>Căn &amp;giữa cả cột</translation>
+        </message>
+        <message>
+            <source>Column aligned ri&amp;ght (numbers)</source>
+            <translation>Căn phải cả cột (&amp;số liệu)</translation>
+        </message>
+        <message>
+            <source>Ca&amp;ption above the table</source>
+            <translation>T&amp;ên bảng (ở trên bảng)</translation>
+        </message>
+        <message>
+            <source>Select r&amp;ow</source>
+            <translation>Chọn h&amp;àng</translation>
+        </message>
+        <message>
+            <source>Select colu&amp;mn</source>
+            <translation>Chọn cộ&amp;t</translation>
+        </message>
+        <message>
+            <source>Select &amp;table</source>
+            <translation>Chọn cả &amp;bảng</translation>
+        </message>
+        <message>
+            <source>&amp;Delete table</source>
+            <translation>Xóa b&amp;ảng</translation>
+        </message>
+        <message>
+            <source>A table cannot go inside a table. Put the cursor in the text outside the table first.</source>
+            <translation>Không thể chèn bảng vào trong một bảng. Hãy đặt con trỏ vào phần văn bản bên ngoài bảng trước.</translation>
+        </message>
+        <message>
+            <source>T&amp;able</source>
+            <translation>&amp;Bảng</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableDialog</name>
+        <message>
+            <source>Insert table</source>
+            <translation>Chèn bảng</translation>
+        </message>
+        <message>
+            <source>The first row is a header row (repeated on each printed page)</source>
+            <translation>Hàng đầu là hàng tiêu đề (lặp lại ở đầu mỗi trang in)</translation>
+        </message>
+        <message>
+            <source>&amp;Rows:</source>
+            <translation>Số &amp;hàng:</translation>
+        </message>
+        <message>
+            <source>&amp;Columns:</source>
+            <translation>Số &amp;cột:</translation>
+        </message>
+    </context>
 </TS>

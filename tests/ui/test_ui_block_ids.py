@@ -154,7 +154,7 @@ def test_a_colleagues_save_brings_its_paragraph_ids_into_the_open_text(window, s
 
 
 def test_a_block_from_a_newer_version_is_shown_and_kept(open_window, seed_db, type_text):
-    table = {"id": "bang-1", "kind": "table", "rows": [{"cells": [{"runs": [{"t": "Ô một"}]}]}]}
+    table = {"id": "bang-1", "kind": "chart", "rows": [{"cells": [{"runs": [{"t": "Ô một"}]}]}]}
     with ReportStore.open(seed_db) as st:
         sid = body_sections_in(st)
         sec = st.load_section(sid)
@@ -168,7 +168,7 @@ def test_a_block_from_a_newer_version_is_shown_and_kept(open_window, seed_db, ty
     fmt = QTextCursor(editor.document())
     fmt.setPosition(block.position() + 1)
     assert raw_block_of(fmt.charFormat()) == UnknownBlock.from_dict(table)
-    assert "table" in raw_block_label(fmt.charFormat())
+    assert "chart" in raw_block_label(fmt.charFormat())
     editor.viewport().grab()  # drawn without error
     end_of_block(win, 0)
     type_text(editor, " sửa")
