@@ -202,3 +202,31 @@ def test_a_damaged_format_number_is_named_on_every_command(capsys, seed_db, valu
         got, _, err = run(capsys, *argv)
         assert got == code, (argv, err)
         assert words in err.lower() and "Traceback" not in err
+
+
+def test_a_documents_folder_that_cannot_be_checked_is_no_traceback(seed_report, tmp_path,
+                                                                   monkeypatch):
+    """Export into a read-only folder proposes another folder; when even the Documents folder
+    cannot be looked at (no permission), the proposal passes it over instead of crashing."""
+    import errno
+    from pathlib import Path
+
+    from hgreport.export import ExportError
+
+    real_is_dir = Path.is_dir
+
+    def guarded(self):
+        if self.name == "Documents":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_is_dir(self)
+
+    monkeypatch.setattr(Path, "is_dir", guarded)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    with pytest.raises(ExportError) as raised:
+        export_docx(seed_report, tmp_path / "bao-cao.docx")
+    assert "chỉ cho phép đọc" in str(raised.value)
+    assert raised.value.suggestion.endswith("bao-cao.docx")

@@ -9,7 +9,7 @@ format characters make two names look alike), no leading dot (a hidden file) and
 
 from __future__ import annotations
 
-import os.path
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -90,25 +90,45 @@ def suggested_filename(report: Report, folder: str | Path | None = None) -> str:
         limit -= 10
 
 
+def _taken(path: Path) -> bool:
+    """Whether something is at ``path``; a place that cannot even be looked at (no permission)
+    counts as taken, so it is never proposed."""
+    try:
+        return path.exists()
+    except OSError:
+        return True
+
+
 def free_name(path: Path) -> Path:
     """``path`` itself when free, else ``name (2).docx``, ``name (3).docx`` … in the same folder."""
     path = Path(path)
-    if not path.exists():
+    if not _taken(path):
         return path
     stem = re.sub(r" \(\d+\)$", "", path.stem)
-    n = 2
-    while True:
+    for n in range(2, 10_000):
         candidate = path.with_name(f"{stem} ({n}){path.suffix}")
-        if not candidate.exists():
+        if not _taken(candidate):
             return candidate
-        n += 1
+    return path.with_name(f"{stem} ({os.getpid()}){path.suffix}")
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a folder the user may not even look into
+        return False
 
 
 def other_folder(path: Path) -> Path:
-    """The same name in the user's Documents folder (or home), for a folder we cannot write."""
+    """The same name in the user's Documents folder (or home), for a folder we cannot write;
+    a folder that cannot be checked is passed over, never an error of its own."""
     home = Path.home()
     documents = home / "Documents"
-    folder = documents if documents.is_dir() else home
-    if folder.resolve() == Path(path).parent.resolve():
+    folder = documents if _is_folder(documents) else home
+    try:
+        same = folder.resolve() == Path(path).parent.resolve()
+    except OSError:
+        same = False
+    if same:
         folder = folder / "hgreport"
     return free_name(folder / Path(path).name)
