@@ -230,3 +230,17 @@ def test_a_documents_folder_that_cannot_be_checked_is_no_traceback(seed_report, 
         export_docx(seed_report, tmp_path / "bao-cao.docx")
     assert "chỉ cho phép đọc" in str(raised.value)
     assert raised.value.suggestion.endswith("bao-cao.docx")
+
+
+def test_a_report_build_killed_half_way_is_cleaned_up_by_the_next_one(tmp_path):
+    import os
+
+    old = tmp_path / ".bao-cao.db.1a2b3c4d.hgreport-tmp"  # `new` killed an hour ago
+    old.write_bytes(b"SQLite format 3\x00")
+    old.with_name(old.name + "-journal").write_bytes(b"x")
+    for p in (old, old.with_name(old.name + "-journal")):
+        os.utime(p, (time.time() - 7200, time.time() - 7200))
+    running = tmp_path / ".khac.db.5e6f7a8b.hgreport-tmp"  # a colleague's import, under way
+    running.write_bytes(b"SQLite format 3\x00")
+    assert main(["new", str(tmp_path / "bao-cao.db")]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [running.name, "bao-cao.db"]

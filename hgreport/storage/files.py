@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 import uuid
 from pathlib import Path
 
 from .. import errors
 from .errormap import os_error
+from .rows import decode_text
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _COUNTER_AT = 24  # the header's file change counter (4 bytes, big-endian)
@@ -80,13 +82,36 @@ def connect(path: Path, mode: str, busy_timeout: float) -> sqlite3.Connection:
     uri = f"{path.resolve().as_uri()}?mode={mode}"
     conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None,
                            check_same_thread=False)
+    conn.text_factory = decode_text  # a row with bytes that are not UTF-8 does not stop a read
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
     return conn
 
 
+TEMP_SUFFIX = ".hgreport-tmp"
+STALE_AFTER_S = 3600  # older than any file still being built, on this PC or a colleague's
+
+
 def temporary_name(path: Path) -> Path:
-    """A name beside ``path`` for building a file that takes ``path``'s name once complete."""
-    return folder_of(path) / f".{path.name}.{uuid.uuid4().hex[:8]}.hgreport-tmp"
+    """A name beside ``path`` for building a file that takes ``path``'s name once complete.
+    Leftovers of builds killed half-way (power cut, kill -9) are removed first, once old."""
+    folder = folder_of(path)
+    remove_stale_temporaries(folder)
+    return folder / f".{path.name}.{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}"
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove half-built files (and their journals) older than an hour from ``folder``."""
+    now = time.time()
+    try:
+        leftovers = list(folder.glob(f".*{TEMP_SUFFIX}"))
+    except OSError:
+        return
+    for leftover in leftovers:
+        try:
+            if now - leftover.stat().st_mtime > STALE_AFTER_S:
+                remove_quietly(leftover)
+        except OSError:
+            pass  # gone already, or not ours to remove
 
 
 def remove_quietly(path: Path) -> None:
