@@ -674,11 +674,43 @@ def open_place(win, section_id: str, block: int) -> None:
     win.show_section(section_id)
     editor = win.editor
     if block >= 0:
-        found = editor.document().findBlockByNumber(block)
-        if found.isValid():
-            editor.setTextCursor(QTextCursor(found))
+        doc = editor.document()
+        position = _position_of(doc, _block_id(win.session, section_id, block))
+        if position is None:  # not found by its id: by its place
+            found = doc.findBlockByNumber(block)
+            position = found.position() if found.isValid() else None
+        if position is not None:
+            cursor = QTextCursor(doc)
+            cursor.setPosition(position)
+            editor.setTextCursor(cursor)
             editor.ensureCursorVisible()
     editor.setFocus()
+
+
+def _block_id(session, section_id: str, block: int) -> str | None:
+    try:
+        body = session.report.section(section_id).body
+    except (KeyError, AttributeError):
+        return None
+    return body[block].id if 0 <= block < len(body) else None
+
+
+def _position_of(doc, block_id: str | None) -> int | None:
+    """Where the paragraph or table ``block_id`` starts in ``doc`` (a table fills many of
+    the document's blocks, so a body index is not a block number once a table is above)."""
+    from .blocks import TABLE_ID, block_id_of
+
+    if not block_id:
+        return None
+    found = doc.begin()
+    while found.isValid():
+        if block_id_of(found) == block_id:
+            return found.position()
+        found = found.next()
+    for frame in doc.rootFrame().childFrames():
+        if str(frame.format().property(TABLE_ID) or "") == block_id:
+            return frame.firstPosition()
+    return None
 
 
 def attach(win) -> PagesPanel:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..layout import BlankLine, ColumnsPlan, Item, LayoutPlan, Profile, RuleLine
 from ..layout.profile import ParagraphStyle
 from ..layout.text import upper
-from ..model import Footnote, Report, Run, Section, walk_tree
+from ..model import TABLE, Footnote, Report, Run, Section, walk_tree
 from ..numbering import Numbering
 from .fonts import FontSet, style_of
 from .lines import Line, Piece, Style, break_lines, sup_style
@@ -35,6 +35,8 @@ class Box:
     breakable: bool = True  # a page may end before this box
     forced: bool = False  # a page must end before this box (a page break before)
     place: tuple[str, int] | None = None  # (section id, block index) it shows
+    repeat: Box | None = None  # drawn above this box when it starts a page (a table's header)
+    foot: list[Op] | None = None  # drawn over this box when a page ends with it (a border)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +226,11 @@ class FlowBuilder:
         self._after = space_after
 
     def paragraph(self, block, section_id: str, index: int, keep_next: bool = False) -> None:
+        if getattr(block, "kind", None) == TABLE:
+            from .tables import TableLayout
+
+            self.add(TableLayout(self, block, (section_id, index)).boxes(), keep_next)
+            return
         runs = getattr(block, "runs", [])
         align = getattr(block, "align", None) or self.body.align
         spec = self.body

@@ -107,6 +107,8 @@ class Paginator:
                     return allowed
             if t > start and box.breakable:
                 allowed = t
+            if t == start and box.repeat is not None:
+                fill.add(box.repeat)  # a table's header rows, again on top of the page
             fill.add(box)
             if not fill.fits():
                 if t == start:
@@ -127,6 +129,11 @@ class Paginator:
             box = self.flow.boxes[i]
             if i > start:
                 y += box.space_before
+            elif box.repeat is not None:  # a table goes on: its header rows first
+                _draw(page, box.repeat.ops, self.left, y)
+                if box.place is not None:
+                    page.places.append(Place(y, y + box.repeat.height, *box.place, 0))
+                y += box.repeat.height
             _draw(page, box.ops, self.left, y)
             if box.place is not None:
                 last = page.places[-1] if page.places else None
@@ -136,6 +143,8 @@ class Paginator:
                 else:
                     page.places.append(Place(y, y + box.height, *box.place))
             refs.extend(box.notes)
+            if box.foot and i == end - 1 and end < len(self.flow.boxes):
+                _draw(page, box.foot, self.left, y)  # a table row cut here: closed
             y += box.height
         page.body_bottom = y
         page.refs = [numbers.get(fid, 0) for fid in refs]

@@ -12,6 +12,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from ..checks import with_damage_notices
 from ..export import check_target, suggested_filename, write_atomically
 from ..export.errors import ExportError
 from ..export.filenames import free_name
@@ -107,7 +108,7 @@ def export_pdf(report: Report, path: str | Path, profile: Profile | None = None,
             progress(0, 1)
         if profile is None:
             profile = load_profile(report.profile)
-        pages = paginate(report, profile)
+        pages = paginate(with_damage_notices(report), profile)  # damage said in place
     total = len(pages) + 2
     if progress:
         progress(1, total)

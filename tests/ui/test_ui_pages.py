@@ -9,7 +9,7 @@ import re
 import pytest
 from _ui_helpers import body_sections, type_at_end
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QTextCursor, QWheelEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
@@ -193,3 +193,66 @@ def test_the_window_gets_view_pages_print_and_export_pdf(window, monkeypatch, tm
     assert target.read_bytes().startswith(b"%PDF")
     window.act_pages.trigger()
     assert not window.pages_dock.isVisible()
+
+
+def test_a_table_is_drawn_with_its_borders_and_cells(qapp):
+    """A page of a long table, as the window and the printer draw it: the header row on a
+    page the table continues on, the cells' text, and the borders as lines."""
+    from _export_helpers import seed_report
+
+    from hgreport.model import Table
+    from hgreport.pages import Rule
+
+    grid = [["Chỉ tiêu", "Năm 2019", "Năm 2020"]]
+    grid += [[f"Chỉ tiêu số 1.{r}", f"{r * 3}", f"{r * 4}"] for r in range(70)]
+    report = seed_report()
+    report.ordered_sections()[0].body.insert(1, Table.of(grid, header_rows=1))
+    pages = paginate(report)
+    page = next(p for p in pages if any(isinstance(i, Text) and i.text == "Chỉ tiêu số 1.50"
+                                        for i in p.items))
+    head = next(i for i in page.items if isinstance(i, Text) and i.text == "Năm 2019")
+    assert head.style == "B"  # the header row again on this page
+    verticals = [i for i in page.items if isinstance(i, Rule) and i.x1 == i.x2]
+    assert len(verticals) > 20
+    image = QImage(round(page.width), round(page.height), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    paint_page(painter, page, GlyphFonts(pages.fonts))
+    painter.end()
+    rule = max(verticals, key=lambda r: abs(r.y2 - r.y1))
+    x = round(rule.x1)
+    dark = sum(1 for y in range(round(rule.y1) + 1, round(rule.y2) - 1)
+               if min(QColor(image.pixel(x + dx, y)).lightness() for dx in (-1, 0)) < 200)
+    assert dark >= 0.9 * (round(rule.y2) - round(rule.y1) - 2)  # a line, top to bottom
+    assert dark_pixels(image, int(head.x), int(head.y - head.size), int(head.x + head.width),
+                       int(head.y)) > 10
+
+
+def test_a_click_below_a_table_opens_that_paragraph_not_a_cell(panel, window, qtbot):
+    """A table fills many lines of the editor's document: a click on the paragraph after it
+    on a page still opens that paragraph."""
+    from hgreport.model import Table
+
+    sid = body_sections(window, at_least=2)[0]
+    window.tree.select(sid)
+    qtbot.waitUntil(lambda: window.editor.section_id == sid)
+    window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    assert window.editor.tables.insert(3, 2)
+    panel.rebuild()
+    body = window.session.snapshot().section(sid).body
+    index = next(i for i, b in enumerate(body) if isinstance(b, Table)) + 1
+    after_text = body[index].text
+    view = panel.view
+    view.actual_size()
+    assert view.show_place(sid, index)
+    page_index = next(i for i, p in enumerate(view.pages) if p.first_place(sid, index))
+    place = view.pages[page_index].first_place(sid, index)
+    rect = view.page_rect(page_index)
+    y = rect.y() + (place.top + 9) * view.scale()
+    x = rect.x() + rect.width() / 2
+    with qtbot.waitSignal(panel.placeClicked):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(x), int(y)))
+    cursor = window.editor.textCursor()
+    assert cursor.currentTable() is None
+    assert cursor.block().text() == after_text[:len(cursor.block().text())]
+    assert cursor.block().text()
