@@ -14,8 +14,9 @@ from hgreport.storage import ReportStore
 
 
 def copy_of(path: Path, target: Path) -> Path:
-    """A copy made the way "Send a copy…" makes it (VACUUM INTO)."""
-    with ReportStore.open(path) as store:
+    """A copy made the way "Send a copy…" makes it (VACUUM INTO); ``path`` itself is only read
+    (an older file, such as a fixture, is upgraded in memory, never in place)."""
+    with ReportStore.open(path, read_only=True) as store:
         return store.copy_to(target)
 
 

@@ -71,7 +71,10 @@ class ExportAction:
 
         self.running = True
         try:
-            written = export_docx(report, target, profile=None, progress=step)
+            from hgreport.review.drafts import export_stamp  # the file can come back reviewed
+
+            written = export_docx(report, target, profile=None, progress=step,
+                                  stamp=export_stamp(self.session.store))
         except errors.ReportError as exc:
             progress.close()
             dialogs.show_error(self.parent, str(exc))

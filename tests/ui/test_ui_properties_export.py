@@ -113,7 +113,7 @@ def test_export_from_the_window_writes_docx_next_to_the_report(window, seed_db, 
 def test_export_failure_is_shown_not_raised(window, seed_db, dialog_log, monkeypatch):
     import hgreport.export as export
 
-    def boom(report, path, profile=None, progress=None):
+    def boom(report, path, profile=None, progress=None, stamp=None):
         raise export.TargetInUse(path=str(path), alt="x.docx")
 
     monkeypatch.setattr(export, "export_docx", boom)
