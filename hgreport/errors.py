@@ -153,3 +153,24 @@ class IOProblem(ReportError):
 
 class MoveIntoSelf(ReportError):
     key = "move_into_self"
+
+
+DAMAGE_MESSAGES: dict[str, tuple[str, str]] = {
+    "damaged_entity": (
+        "“{what}” bị hỏng trong tệp (nội dung lưu không đọc được) nên không thể sửa, lưu hay "
+        "di chuyển; dữ liệu gốc vẫn được giữ nguyên. Hãy khôi phục từ lịch sử của mục "
+        "(Ctrl+Alt+H) hoặc từ bản sao lưu gần nhất.",
+        "“{what}” is damaged in the file (its stored content cannot be read), so it cannot be "
+        "edited, saved or moved; the raw data is kept as it is. Restore it from the section's "
+        "history (Ctrl+Alt+H) or from the latest backup.",
+    ),
+}
+
+
+class DamagedEntity(ReportError):
+    """A section or footnote whose stored content cannot be read: writing it would replace
+    the raw data with what could be recovered, so it is refused until it is restored."""
+
+    key = "damaged_entity"
+    exit_code = 8
+    messages = DAMAGE_MESSAGES

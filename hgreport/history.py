@@ -16,8 +16,9 @@ from . import errors
 from .blockmerge import ADDED, CHANGED, REMOVED, align, align_keys, content_key, has_ids
 from .i18n import pick
 from .merge import reconcile
-from .model import Block, Footnote, Section, block_from_dict, body_from_list
+from .model import Block, Footnote, Section, block_from_dict, body_from_list, body_to_list
 from .storage import ReportStore, Revision
+from .storage.rows import DamagedRow
 from .storage.rows import state_from_row as _state_from_row
 from .storage.rows import state_from_snapshot as _state_from_data
 from .text import count_words
@@ -192,7 +193,13 @@ class Comparison:
 def _state_of(store: ReportStore, entity_id: str, rev_id: str | None) -> dict:
     if rev_id is None:  # the current state
         for entity in ("section", "footnote"):
-            state = store.entity_state(entity, entity_id)
+            try:
+                state = store.entity_state(entity, entity_id)
+            except DamagedRow as exc:  # what the window shows of it (its last readable save)
+                shown = store.load_section(entity_id) if entity == "section" \
+                    else store.load_footnote(entity_id)
+                return {**exc.partial, "body": body_to_list(shown.body),
+                        "title": getattr(shown, "title", "")}
             if state is not None:
                 return state
         raise errors.NoSuchSection()
@@ -251,11 +258,15 @@ def restore(store: ReportStore, entity_id: str, rev_id: str,
             raise errors.NoSuchSection()
         if expected_version is not None and row["version"] != expected_version:
             raise store.newer_save_error(entity, entity_id, row.get("title") or entity_id)
-        state = _state_from_row(entity, row)
+        damaged = False
+        try:
+            state = _state_from_row(entity, row)
+        except DamagedRow as exc:  # a damaged row: restoring is how the person repairs it
+            state, damaged = exc.partial, True
         new = {**state, "body": old.get("body", []), "deleted": False}
         if entity == "section":
             new.update(title=old.get("title", ""), title_notes=old.get("title_notes", []))
-        if new != state:
+        if new != state or damaged:
             store.put_state(entity, entity_id, new)
             reconcile(store)
     return store.load_section(entity_id) if entity == "section" else store.load_footnote(entity_id)

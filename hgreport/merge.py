@@ -36,7 +36,6 @@ from .model import (
     KIND_INTRO,
     Closing,
     Footnote,
-    Header,
     Report,
     Section,
     body_from_list,
@@ -44,8 +43,17 @@ from .model import (
     body_to_list,
     new_id,
 )
+from .reference_places import is_referenced, put_back, reference_place, take_out
 from .storage import REPORT_ROW, CopyContents, ReportStore
-from .storage.rows import footnote_from_row, section_content, section_from_row
+from .storage.rows import (
+    DamagedRow,
+    footnote_from_row,
+    header_from_data,
+    is_damaged,
+    read_body,
+    section_content,
+    section_from_row,
+)
 from .storage.rows import has_content as _has_content
 from .storage.rows import section_of_state as _section_of
 from .storage.rows import state_from_row as _state_from_row
@@ -76,11 +84,17 @@ _TEXT = {
     "ending": ("Phần kết thúc", "Ending"),
     "section": ("Mục “{title}”", "Section “{title}”"),
     "footnote": ("Chú thích “{text}”", "Footnote “{text}”"),
+    "comment": ("Góp ý “{text}”", "Comment “{text}”"),
+    "f_text": ("nội dung góp ý", "text of the comment"),
+    "f_resolved": ("đã giải quyết hay chưa", "resolved or not"),
+    "f_anchor": ("đoạn văn được góp ý", "the text commented on"),
     "f_body": ("nội dung (đoạn {paragraphs})", "text (paragraph {paragraphs})"),
     "f_title": ("tiêu đề", "title"),
     "f_title_notes": ("chú thích ở tiêu đề", "footnotes at the title"),
     "f_place": ("vị trí trong cây mục", "place in the section tree"),
     "f_deleted": ("một bên đã xóa, bên kia đã sửa", "deleted on one side, changed on the other"),
+    "f_damaged": ("bị hỏng trong một trong hai tệp (không đọc được), được giữ nguyên",
+                  "damaged in one of the files (cannot be read), kept as it is"),
     "f_profile": ("mẫu trình bày", "format profile"),
     "f_field": ("trường “{name}”", "field “{name}”"),
 }
@@ -101,6 +115,12 @@ class UnrelatedCopy(errors.ReportError):
 # -- states: what one entity looks like, whatever its source (see hgreport.storage.rows) --------
 def _fields(entity: str, state: dict) -> dict:
     """The units a three-way merge decides one by one."""
+    if entity == "comment":  # a comment (góp ý): its text and open/resolved merge apart
+        return {"text": state["text"], "resolved": state["resolved"],
+                "anchor": [state["block_id"], state["anchor_start"], state["anchor_end"],
+                           state["quote"]],
+                "about": [state["section_id"], state["parent_id"], state["author"],
+                          state["created_at"]], "deleted": state["deleted"]}
     if entity == "section":
         return {"place": [state["parent_id"], float(state["position"])],
                 "title": state["title"], "title_notes": list(state["title_notes"]),
@@ -114,6 +134,13 @@ def _fields(entity: str, state: dict) -> dict:
 
 
 def _unfields(entity: str, fields: dict, like: dict) -> dict:
+    if entity == "comment":
+        block_id, start, end, quote = fields["anchor"]
+        section_id, parent_id, author, created_at = fields["about"]
+        return {"section_id": section_id, "block_id": block_id, "anchor_start": start,
+                "anchor_end": end, "quote": quote, "parent_id": parent_id, "author": author,
+                "created_at": created_at, "text": fields["text"],
+                "resolved": fields["resolved"], "deleted": fields["deleted"]}
     if entity == "section":
         parent_id, position = fields["place"]
         return {"kind": like["kind"], "parent_id": parent_id, "position": position,
@@ -188,12 +215,15 @@ def merge_states(entity: str, base: dict | None, mine: dict,
 
 
 # -- keeping the tree and the footnotes whole ----------------------------------------------------
-def reconcile(store: ReportStore, on_revive=None, author: str | None = None) -> None:
+def reconcile(store: ReportStore, on_revive=None, author: str | None = None,
+              keep: set[str] | frozenset[str] = frozenset()) -> None:
     """Make the live report whole after merging or restoring: every live section hangs from a
     live parent (a deleted parent comes back; ``on_revive(section_id)`` is told), the tree has no
     loops, every reference points at a live footnote, no footnote is referenced twice (the second
-    place gets a copy) and no live footnote is left without a reference. Runs inside the
-    caller's transaction; new states are recorded under ``author`` (default: the store's)."""
+    place gets a copy) and no live footnote is left without a reference (but those in ``keep``,
+    left for a person to place). A row that cannot be read (a damaged file) is kept as it is.
+    Runs inside the caller's transaction; new states are recorded under ``author`` (default:
+    the store's)."""
     rows = {r["id"]: r for r in store.entity_rows("section")}
     for sid in sorted(rows):
         r = rows[sid]
@@ -205,10 +235,14 @@ def reconcile(store: ReportStore, on_revive=None, author: str | None = None) -> 
             walked.add(parent)
             prow = rows.get(parent)
             if prow is None:  # a parent this file never had: hang it at the top level
-                st = _state_from_row("section", r)
-                store.put_state("section", r["id"], {**st, "parent_id": None}, author=author)
+                if not is_damaged("section", r):  # a damaged one is shown there anyway
+                    st = _state_from_row("section", r)
+                    store.put_state("section", r["id"], {**st, "parent_id": None},
+                                    author=author)
                 break
             if prow["deleted"]:
+                if is_damaged("section", prow):  # kept as it is: its child shows at the top
+                    break
                 st = _state_from_row("section", prow)
                 store.put_state("section", parent, {**st, "deleted": False}, author=author)
                 rows[parent] = store.entity_row("section", parent)
@@ -225,20 +259,25 @@ def reconcile(store: ReportStore, on_revive=None, author: str | None = None) -> 
             seen.append(cur)
             cur = rows[cur]["parent_id"]
         if cur is not None and cur in seen:
-            loop = seen[seen.index(cur):]
+            loop = [sid for sid in seen[seen.index(cur):] if not is_damaged("section", rows[sid])]
+            if not loop:  # only damaged sections: the tree shows one at the top level
+                continue
             lift = min(loop)
             st = _state_from_row("section", rows[lift])
             store.put_state("section", lift, {**st, "parent_id": None}, author=author)
             rows[lift] = store.entity_row("section", lift)
-    _reconcile_footnotes(store, author)
+    _reconcile_footnotes(store, author, keep)
 
 
-def _reconcile_footnotes(store: ReportStore, author: str | None) -> None:
+def _reconcile_footnotes(store: ReportStore, author: str | None, keep=frozenset()) -> None:
     report = store.load_report()
     fn_rows = {r["id"]: r for r in store.entity_rows("footnote")}
     seen: set[str] = set()
     for sec in report.all_sections():
         if not sec.footnote_refs():
+            continue
+        if sec.damaged:  # kept as it is: its references hold their footnotes
+            seen.update(sec.footnote_refs())
             continue
         changed = False
 
@@ -250,8 +289,8 @@ def _reconcile_footnotes(store: ReportStore, author: str | None) -> None:
             changed = True  # referenced again: this place gets its own copy of the footnote
             src = fn_rows.get(fid)
             copy_id = new_id()
-            store.put_state("footnote", copy_id,
-                            {"body": json.loads(src["body"]) if src else [], "deleted": False},
+            body = body_to_list(read_body(src["body"])[0]) if src else []
+            store.put_state("footnote", copy_id, {"body": body, "deleted": False},
                             author=author)
             fn_rows[copy_id] = store.entity_row("footnote", copy_id)
             seen.add(copy_id)
@@ -264,10 +303,12 @@ def _reconcile_footnotes(store: ReportStore, author: str | None) -> None:
             store.put_state("section", sec.id, {**st, "title_notes": sec.title_notes,
                                                 "body": body_to_list(sec.body)}, author=author)
     for fid, r in fn_rows.items():
+        if is_damaged("footnote", r):
+            continue  # kept as it is
         if fid in seen and r["deleted"]:
             store.put_state("footnote", fid, {**_state_from_row("footnote", r), "deleted": False},
                             author=author)
-        elif fid not in seen and not r["deleted"]:
+        elif fid not in seen and fid not in keep and not r["deleted"]:
             store.put_state("footnote", fid, {**_state_from_row("footnote", r), "deleted": True},
                             author=author)
 
@@ -302,6 +343,8 @@ class ConflictInfo:
             what = _t("header", lang)
         elif self.entity == "footnote":
             what = _t("footnote", lang, text=self.what)
+        elif self.entity == "comment":
+            what = _t("comment", lang, text=self.what)
         elif self.what in (KIND_INTRO, KIND_ENDING):
             what = _t(self.what, lang)
         else:
@@ -370,6 +413,8 @@ class _Merger:
         self.versions: dict[str, int] = {}
         self.new_conflicts: list[str] = []
         self.mine_before: dict[tuple[str, str], dict] = {}
+        self.mine_sections: list[dict] = []  # this file's section rows before the merge
+        self.kept_footnotes: dict[str, dict | None] = {}  # deleted on one side, kept: place
 
     def run(self) -> MergeResult:
         self.store.import_history(self.other.revisions, self.other.authors)
@@ -377,8 +422,9 @@ class _Merger:
             self.parents[rid] = parents
             self.versions[rid] = version
         self._check_related()
-        for entity in ("report", "section", "footnote"):
-            for orow in sorted(self.other.rows[entity], key=lambda r: r["id"]):
+        self.mine_sections = self.store.entity_rows("section")
+        for entity in ("report", "section", "footnote", "comment"):
+            for orow in sorted(self.other.rows.get(entity, []), key=lambda r: r["id"]):
                 self._merge_entity(entity, orow)
 
         def revived(section_id: str) -> None:
@@ -388,7 +434,14 @@ class _Merger:
                               bool(theirs["deleted"]) if theirs else False, False)
             self.new_conflicts.append(self._keep_conflict("section", section_id, c))
 
-        reconcile(self.store, revived, self.author)
+        # a footnote deleted with its reference on one side and changed on the other is kept
+        # until a person decides, and so is its reference (where the keeping side had it)
+        orphans = set()
+        for fid, place in self.kept_footnotes.items():
+            if not is_referenced(self.store, fid) and not put_back(self.store, fid, place,
+                                                                   self.author):
+                orphans.add(fid)
+        reconcile(self.store, revived, self.author, orphans)
         self.result.conflicts = [c for c in list_conflicts(self.store)
                                  if c.id in set(self.new_conflicts)]
         return self.result
@@ -434,6 +487,9 @@ class _Merger:
         mrow = self.store.entity_row(entity, eid)
         res = self.result
         if mrow is None:
+            if is_damaged(entity, orow):  # new there but cannot be read: asked about
+                self._damaged(entity, eid, None, orow)
+                return
             self.store.take_row(entity, orow)
             if orow.get("deleted"):
                 res.unchanged += 1
@@ -445,6 +501,9 @@ class _Merger:
         mine_anc = self._ancestors(m_rev)
         if o_rev in mine_anc:
             res.unchanged += 1
+            return
+        if is_damaged(entity, mrow) or is_damaged(entity, orow):
+            self._damaged(entity, eid, mrow, orow)
             return
         theirs_anc = self._ancestors(o_rev)
         if m_rev in theirs_anc:
@@ -468,11 +527,56 @@ class _Merger:
         self.store.put_state(entity, eid, merged, merge_parents=[o_rev],
                              min_version=orow["version"], author=self.author)
         for c in clashes:
+            if entity == "footnote" and c.field == "deleted":
+                # where the side that kept it has its reference, for the decision
+                kept_by = self.other.rows["section"] if c.mine else self.mine_sections
+                c.base = {"deleted": c.base, "place": reference_place(kept_by, eid)}
+                if not merged["deleted"]:
+                    self.kept_footnotes[eid] = c.base["place"]
             self.new_conflicts.append(self._keep_conflict(entity, eid, c))
         if merged["deleted"] and not mine_state["deleted"]:
             res.deleted += 1
         else:
             res.merged += 1
+
+
+    def _damaged(self, entity: str, eid: str, mrow: dict | None, orow: dict) -> None:
+        """A section, footnote or header that cannot be read on one side (a damaged file): this
+        file keeps its row as it is, and a conflict (once per entity and copy) holds both
+        readable states — theirs from their row, or their last save in the history — so "take
+        theirs" can replace a damaged row here."""
+        self.result.unchanged += 1
+
+        def readable(row: dict | None) -> dict | None:
+            if row is None:
+                return None
+            try:
+                return _state_from_row(entity, row)
+            except DamagedRow:
+                return None
+
+        mine = readable(mrow)
+        theirs = readable(orow)
+        if theirs is None:
+            theirs = self._content_at(entity, orow["rev_id"])
+        source = str(self.other.path)
+        if any(c.entity_id == eid and c.field == "damaged" and c.source == source
+               for c in self.store.conflicts()):
+            return
+
+        def shown(state: dict | None, row: dict | None):
+            """What the merge window shows of a side: its text, or the raw damaged data."""
+            if state is not None:
+                return state.get("body", state)
+            try:
+                _state_from_row(entity, row) if row is not None else None
+            except DamagedRow as exc:
+                return exc.damage[0].raw_text(2000)
+            return None
+
+        c = FieldConflict("damaged", shown(mine, mrow), shown(theirs, orow),
+                          {"mine": mine, "theirs": theirs})
+        self.new_conflicts.append(self._keep_conflict(entity, eid, c))
 
 
 def merge_copy(mine: str | Path | ReportStore, other_path: str | Path,
@@ -496,11 +600,14 @@ def _what(store: ReportStore, entity: str, entity_id: str) -> str:
     if entity == "report":
         return ""
     row = store.entity_row(entity, entity_id)
+    if entity == "comment":
+        text = " ".join((row["text"] if row else "").split())
+        return text if len(text) <= 40 else text[:39] + "…"
     if entity == "section":
         if row is None:
             return ""
         return row["kind"] if row["kind"] in (KIND_INTRO, KIND_ENDING) else row["title"]
-    text = body_text(body_from_list(json.loads(row["body"]))) if row else ""
+    text = body_text(read_body(row["body"])[0]) if row else ""
     text = " ".join(text.split())
     return text if len(text) <= 40 else text[:39] + "…"
 
@@ -538,16 +645,57 @@ def resolve_conflict(store: ReportStore, conflict_id: str, choice: str) -> Confl
         if c is None:
             raise KeyError(conflict_id)
         if not c.resolved:
-            state = store.entity_state(c.entity, c.entity_id)
-            if state is not None:
-                _apply_choice(store, c.entity, c.entity_id, state, c.field, c.mine, c.theirs,
-                              choice)
-                reconcile(store)
+            if c.field == "damaged":
+                _apply_damaged(store, c.entity, c.entity_id, c.base, choice)
+            else:
+                try:
+                    state = store.entity_state(c.entity, c.entity_id)
+                except DamagedRow:
+                    raise errors.DamagedEntity(what=_what(store, c.entity, c.entity_id)
+                                               or c.entity_id) from None
+                if state is not None:
+                    keep = _apply_choice(store, c.entity, c.entity_id, state, c.field, c.mine,
+                                         c.theirs, choice, c.base)
+                    reconcile(store, keep=keep)
             store.mark_conflict_resolved(conflict_id, _RESOLVED[choice])
     return next(c for c in list_conflicts(store, include_resolved=True) if c.id == conflict_id)
 
 
-def _apply_choice(store: ReportStore, entity, eid, state, name, mine, theirs, choice) -> None:
+def _apply_damaged(store: ReportStore, entity: str, eid: str, base, choice: str) -> None:
+    """"Take theirs" replaces an entity that cannot be read here (or was new there) with
+    their readable state; "mine" and "both" keep this file's row as it is."""
+    theirs = base.get("theirs") if isinstance(base, dict) else None
+    if choice != "theirs" or not isinstance(theirs, dict):
+        return
+    store.put_state(entity, eid, theirs)
+    reconcile(store)
+
+
+def _footnote_kept_or_deleted(store: ReportStore, eid: str, state: dict, deleted: bool,
+                              base) -> set[str]:
+    """Decide "deleted on one side, changed on the other" for a footnote: deleting it takes
+    its references out too; keeping it puts its reference back where the keeping side had it
+    (:mod:`hgreport.reference_places`) — when that paragraph is gone here, the footnote stays
+    without a reference (returned: reconcile keeps it) for the person to place."""
+    if deleted:
+        take_out(store, eid)
+        if not state["deleted"]:
+            store.put_state("footnote", eid, {**state, "deleted": True})
+        return set()
+    if state["deleted"]:
+        store.put_state("footnote", eid, {**state, "deleted": False})
+    place = base.get("place") if isinstance(base, dict) else None
+    if is_referenced(store, eid) or put_back(store, eid, place):
+        return set()
+    return {eid}
+
+
+def _apply_choice(store: ReportStore, entity, eid, state, name, mine, theirs, choice,
+                  base=None) -> set[str]:
+    """Apply a choice; returns the footnotes left without a reference on purpose."""
+    if name == "deleted" and entity == "footnote":
+        target = {"mine": mine, "theirs": theirs, "both": False}[choice]
+        return _footnote_kept_or_deleted(store, eid, state, bool(target), base)
     if name == "deleted":
         target = {"mine": mine, "theirs": theirs, "both": False}[choice]
         if target and not state["deleted"]:
@@ -557,7 +705,7 @@ def _apply_choice(store: ReportStore, entity, eid, state, name, mine, theirs, ch
                 store.put_state(entity, eid, {**state, "deleted": True})
         elif not target and state["deleted"]:
             store.put_state(entity, eid, {**state, "deleted": False})
-        return
+        return set()
     fields = _fields(entity, state)
     current = fields.get(name)
     if name == "body":
@@ -572,9 +720,10 @@ def _apply_choice(store: ReportStore, entity, eid, state, name, mine, theirs, ch
     else:
         target = {"mine": mine, "theirs": theirs, "both": _both(name, mine, theirs)}[choice]
     if target == current:
-        return
+        return set()
     fields[name] = target
     store.put_state(entity, eid, _unfields(entity, fields, state))
+    return set()
 
 
 
@@ -617,6 +766,15 @@ def _current_and_base(store: ReportStore, entity: str, entity_id: str,
     return row, None
 
 
+def _readable_state(entity: str, row: dict) -> dict:
+    """The row's state; for a row damaged meanwhile, what can be read of it (the person's
+    save then replaces it, combined with that)."""
+    try:
+        return _state_from_row(entity, row)
+    except DamagedRow as exc:
+        return exc.partial
+
+
 def rebase_section(store: ReportStore, mine: Section) -> Rebased:
     """After :class:`errors.Conflict` on ``store.save_section(mine)``: merge the editor's text
     with the file's current text against the version the editor had loaded
@@ -626,7 +784,7 @@ def rebase_section(store: ReportStore, mine: Section) -> Rebased:
     row, base = _current_and_base(store, "section", mine.id, mine.version)
     if row is None:
         raise errors.NoSuchSection()
-    theirs_state = _state_from_row("section", row)
+    theirs_state = _readable_state("section", row)
     mine_state = {**_state_from_row("section", {
         **section_content(mine), "deleted": 0}), "kind": mine.kind}
     merged, clashes = merge_states("section", base, mine_state, theirs_state)
@@ -652,7 +810,7 @@ def rebase_footnote(store: ReportStore, mine: Footnote) -> RebasedFootnote:
         raise errors.NoSuchFootnote()
     mine_state = {"body": body_to_list(mine.body), "deleted": False}
     merged, clashes = merge_states("footnote", base, mine_state,
-                                   _state_from_row("footnote", row))
+                                   _readable_state("footnote", row))
     merged_fn = Footnote(mine.id, body_from_list(merged["body"]), row["version"])
     theirs = None if row["deleted"] else footnote_from_row(row)
     return RebasedFootnote(merged_fn, clashes, theirs)
@@ -674,9 +832,9 @@ def rebase_header(store: ReportStore, mine: Report) -> RebasedHeader:
         raise errors.NotAReport(path=str(store.path))
     mine_state = {"header": mine.header.to_dict(), "closing": mine.closing.to_dict(),
                   "profile": mine.profile, "deleted": False}
-    merged, clashes = merge_states("report", base, mine_state, _state_from_row("report", row))
+    merged, clashes = merge_states("report", base, mine_state, _readable_state("report", row))
     out = mine.copy()
-    out.header = Header.from_dict(merged["header"])
+    out.header = header_from_data(merged["header"])[0]  # a field that cannot be read: empty
     out.closing = Closing.from_dict(merged["closing"])
     out.profile = merged["profile"]
     out.version = row["version"]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from .model import Section, TreeNode
+from .model import Section, TreeNode, misplaced_sections
 
 if TYPE_CHECKING:
     from .layout.profile import Profile
@@ -95,11 +95,10 @@ class Numbering:
 def number_tree(sections: Iterable[Section], numbering: Numbering) -> list[TreeNode]:
     """Order flat sections into a tree and give each its printed number."""
     by_parent: dict[str | None, list[Section]] = {}
-    ids = set()
+    sections = list(sections)
+    top = misplaced_sections(sections)  # a missing parent, a loop: at the top level
     for s in sections:
-        ids.add(s.id)
-    for s in sections:
-        pid = s.parent_id if s.parent_id in ids else None  # an orphan goes to the top level
+        pid = None if s.id in top else s.parent_id
         by_parent.setdefault(pid, []).append(s)
     for kids in by_parent.values():
         kids.sort(key=lambda s: (s.position, s.id))

@@ -245,7 +245,7 @@ def test_older_schema_is_upgraded_and_indexed(seed_db):
         assert upgraded.search("dan van")
         assert len(upgraded.load_report().footnotes) == 57
         applied = {m.name for m in migrations().applied(upgraded.db)}
-    assert applied == {"m001_initial", "m002_search", "m003_sharing"}
+    assert applied == {"m001_initial", "m002_search", "m003_sharing", "m004_reviews"}
 
 
 def test_older_file_that_cannot_be_written_is_read_through_an_upgrade_in_memory(seed_db):

@@ -231,6 +231,6 @@ def test_an_upgrade_killed_half_way_leaves_the_file_intact(old_file, spilled):
         assert store.recovered == spilled
         if spilled:
             assert "hoàn tác" in store.recovery_notice("vi")
-        assert [m.name for m in migrations().applied(store.db)][-1] == "m003_sharing"
+        assert [m.name for m in migrations().applied(store.db)][-1] == "m004_reviews"
         assert "paragraph_notes" not in store.db.table_names()
         _holds_everything(store, expected)

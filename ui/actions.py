@@ -180,6 +180,7 @@ def make_menus(win) -> None:
     m.addAction(win.act_history)
     m = mb.addMenu(_tr("&View"))
     m.addActions([win.act_tree, win.act_footnotes, win.act_pages])
+    m.addMenu(_tr("&Zoom")).addActions(win.editor.zoom_actions)  # of the text, as in Word
     m.addSeparator()
     m.addActions([win.act_next_pane, win.act_prev_pane])
     m.addSeparator()

@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
+    QImage,
     QKeySequence,
     QPalette,
     QTextCharFormat,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import QFrame, QMenu, QTextEdit
 from hgreport.model import Paragraph, Run, body_from_list, body_to_list, with_new_ids
 from hgreport.text import clean
 
-from . import dialogs
+from . import dialogs, settings
 from .blocks import (
     OBJECT_CHAR,
     PAGE_PADDING_PX,
@@ -54,6 +55,8 @@ from .tables import TableTools
 BODY_MIME = "application/x-hgreport-body"
 MAX_PASTE_CHARS = 2_000_000  # about 600 pages of text; more is refused with a message
 MAX_PASTE_HTML = 20_000_000
+# zoom of the editor (a view of the text, never a change of it): Word's 10 % steps
+ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.5, 4.0, 0.1
 
 
 class SectionEditor(QTextEdit):
@@ -61,6 +64,7 @@ class SectionEditor(QTextEdit):
 
     footnoteActivated = Signal(str)  # a reference was double-clicked
     focusLeft = Signal()  # the cursor went to another part of the window
+    zoomChanged = Signal(float)  # 1.0 = 100 %
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -84,6 +88,10 @@ class SectionEditor(QTextEdit):
         self.damage_bar = DamageBar(self)  # over a damaged section: what happened, what to do
         self._damage_locked = False  # read-only because the section is damaged
         session.sectionReplaced.connect(self._section_replaced)
+        self.zoom = 1.0
+        self._zoom_device: QImage | None = None  # the layout's paint device while zoomed
+        self.zoom_actions = self._zoom_actions()
+        self.set_zoom(settings.zoom_level())
 
     def _paragraph_keys(self) -> list[QAction]:
         """Word's paragraph keys, active while the cursor is in the text."""
@@ -126,12 +134,15 @@ class SectionEditor(QTextEdit):
     def show_section(self, section_id: str | None, doc: QTextDocument | None) -> None:
         self.section_id = section_id
         self._damage_locked = False
+        self._unzoom(self.document())
         if doc is None:
             self.setDocument(QTextDocument(self))
+            self._apply_zoom()
             self.setReadOnly(True)
             self._show_damage()
             return
         self.setDocument(doc)
+        self._apply_zoom()
         self.setReadOnly(False)
         self.setPlaceholderText(self.tr("Type the text of this section here. A section that only "
                                         "groups subsections may stay empty."))
@@ -163,8 +174,96 @@ class SectionEditor(QTextEdit):
     # -- the page-width view ------------------------------------------------------------------
     @property
     def page_width(self) -> int:
-        """The printed text's width (from the report's profile) plus the white border."""
-        return text_width_px(self.session.page) + 2 * PAGE_PADDING_PX
+        """The printed text's width (from the report's profile) plus the white border, at
+        the zoom."""
+        return round((text_width_px(self.session.page) + 2 * PAGE_PADDING_PX) * self.zoom)
+
+    # -- zoom: the text drawn larger or smaller, the document untouched -----------------------------
+    def _zoom_actions(self) -> list[QAction]:
+        """View → Zoom: in, out, 100 % (Ctrl+0 while the cursor is in the text). Ctrl+= is
+        subscript, as in Word, so zooming in by key is Ctrl+wheel or the status bar."""
+        out = []
+        for text, slot, key in ((self.tr("Zoom &in"), self.zoom_in, None),
+                                (self.tr("Zoom &out"), self.zoom_out, None),
+                                (self.tr("&100 %"), self.reset_zoom, "Ctrl+0")):
+            act = QAction(text, self)
+            if key:
+                act.setShortcut(QKeySequence(key))
+                act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                self.addAction(act)
+            act.setStatusTip(self.tr("Zoom of the text (Ctrl+wheel); the report does not "
+                                     "change"))
+            act.triggered.connect(slot)
+            out.append(act)
+        return out
+
+    def set_zoom(self, zoom: float) -> None:
+        """Show the text at ``zoom`` (1.0 = the printed size on a 96 dpi screen), kept
+        between 50 % and 400 % and remembered for the next start. Nothing in the document
+        changes: no undo step, nothing to save."""
+        zoom = round(max(ZOOM_MIN, min(ZOOM_MAX, zoom)), 2)
+        if zoom == self.zoom:
+            return
+        self.zoom = zoom
+        self._apply_zoom()
+        settings.remember_zoom(zoom)
+        self.zoomChanged.emit(zoom)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom + ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom - ZOOM_STEP)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(1.0)
+
+    def _apply_zoom(self) -> None:
+        """Lay the shown document out for a device of ``zoom`` × the screen's dots per inch:
+        Qt's text layout scales the fonts, indents, spacing and margins by it (as it does
+        for a printer), and the page is made as much wider."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        if self.zoom == 1.0 and layout.paintDevice() is None:  # as Qt shows it: no work
+            self._zoom_device = None
+            self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+            self.fit_page()
+            return
+        bar = self.verticalScrollBar()
+        where = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        device = None
+        if self.zoom != 1.0:
+            device = QImage(1, 1, QImage.Format.Format_RGB32)
+            dots = round(self.logicalDpiY() * self.zoom / 0.0254)  # dots per metre
+            device.setDotsPerMeterX(dots)
+            device.setDotsPerMeterY(dots)
+        layout.setPaintDevice(device)
+        self._zoom_device = device  # kept alive while the layout draws with it
+        if device is None:  # the lines wrap at the page, as printed, scrolling sideways
+            self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)  # when it is wider
+        else:
+            self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+            self.setLineWrapColumnOrWidth(self.page_width)
+        self.fit_page()
+        doc.markContentsDirty(0, doc.characterCount())  # laid out again; not an edit
+        bar.setValue(round(where * bar.maximum()))
+
+    def _unzoom(self, doc: QTextDocument | None) -> None:
+        """The document the editor leaves goes back to the screen's size (the session keeps
+        it, and the zoom's device goes with the editor)."""
+        if doc is not None and doc.documentLayout().paintDevice() is self._zoom_device \
+                and self._zoom_device is not None:
+            doc.documentLayout().setPaintDevice(None)
+
+    def wheelEvent(self, event):  # noqa: N802 (Qt's name)
+        """Ctrl+wheel zooms, as in Word; the wheel alone scrolls."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.set_zoom(self.zoom + ZOOM_STEP * steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def fit_page(self) -> None:
         """Centre a page as wide as the printed text (after a resize or a change of profile)."""

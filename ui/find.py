@@ -210,7 +210,7 @@ class Finder:
 
     def replace_one(self) -> None:
         cursor = self.editor.textCursor()
-        if cursor.hasSelection():
+        if cursor.hasSelection() and not self.editor.isReadOnly():
             found = find_all(cursor.selectedText(), self.bar.find_edit.text(),
                              **self.bar.options())
             if found and found[0] == (0, len(cursor.selectedText())):
@@ -227,6 +227,8 @@ class Finder:
             targets = [self.editor.section_id] if self.editor.section_id else []
         total = 0
         for sid in targets:
+            if self.session.is_read_only(sid):
+                continue  # a damaged section takes no edits (its raw data is kept)
             found = self._matches(sid)
             if not found:
                 continue

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from hgreport.text import fold
 
 from .blocks import FOOTNOTE_OBJECT, body_of, char_format, document_from_body, footnote_id_of
+from .i18n import current_language
 
 REFERENCE_COLOR = QColor("#1a4fa0")
 
@@ -56,6 +57,13 @@ class FootnoteMarker(QPyTextObject):
         base = QFont(doc.defaultFont())
         if fmt.hasProperty(QTextCharFormat.Property.FontPointSize):
             base.setPointSizeF(fmt.fontPointSize())
+        device = doc.documentLayout().paintDevice()  # the editor's zoom (ui/editor.py)
+        if device is not None and device.logicalDpiY() > 0:
+            from PySide6.QtGui import QGuiApplication
+
+            screen = QGuiApplication.primaryScreen()
+            dpi = screen.logicalDotsPerInchY() if screen is not None else 96.0
+            base.setPointSizeF(base.pointSizeF() * device.logicalDpiY() / (dpi or 96.0))
         small = QFont(base)
         small.setPointSizeF(base.pointSizeF() * 0.65)
         small.setBold(False)
@@ -366,7 +374,8 @@ class FootnotePanel(QWidget):
             self.editor.setDocument(doc)
             doc.contentsChanged.connect(self._typed)
             self.editor.setEnabled(True)
-            self.editor.setReadOnly(self.session.store.read_only)
+            # a footnote the file holds damaged is read-only: its raw text stays as it is
+            self.editor.setReadOnly(self.session.store.read_only or fn.damaged)
             self.editor.setPlaceholderText(self.tr(
                 "Type the footnote's text. Esc goes back to the text."))
             number = self.session.numbers.get(footnote_id)
@@ -374,7 +383,11 @@ class FootnotePanel(QWidget):
             context = getattr(self, "_contexts", {}).get(footnote_id)
             if context and context[1]:
                 caption += " " + self.tr("after “…%1”").replace("%1", context[1][-40:])
+            if fn.damaged:
+                caption = "⚠ " + caption
             self.caption.setText(caption)
+            self.caption.setToolTip("\n".join(self.session.damage_notes(
+                current_language()).get(footnote_id, [])) if fn.damaged else "")
         self._loading = False
 
     def _typed(self) -> None:

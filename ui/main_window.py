@@ -24,6 +24,7 @@ from hgreport.storage import ReportStore
 
 from . import actions, dialogs, identity, pages_view, report_files, settings
 from .blocks import char_format, footnote_format
+from .comments_panel import attach_comments
 from .editor import SectionEditor
 from .export_action import ExportAction
 from .find import FindBar, Finder
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._make_splitter())
         self.status = ReportStatusBar(self)
         self.setStatusBar(self.status)
+        self.status.follow_zoom(self.editor)  # the zoom slider of the text
         self.save_label, self.words_label = self.status.save_label, self.status.words_label
         self.presence_label = self.status.presence_label
         self.network_label = self.status.network_label
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self._start_sharing()
         self.editor.extra_actions = [self.act_footnote]
         self.tree.menu_actions = actions.section_menu(self)
+        attach_comments(self)  # the comments panel, "Thêm góp ý", "Đánh dấu dự thảo…"
         if store.read_only:
             for act in actions.changing_actions(self):
                 act.setEnabled(False)
@@ -152,6 +155,8 @@ class MainWindow(QMainWindow):
         s.sectionReplaced.connect(self._section_replaced)
         self.editor.currentCharFormatChanged.connect(self._sync_format_buttons)
         self.editor.footnoteActivated.connect(self._edit_footnote)
+        self.editor.damage_bar.historyRequested.connect(self.show_history)  # a damaged section
+        self.editor.damage_bar.backupsRequested.connect(self.open_backup_folder)
         self._leave_timer = QTimer(self, singleShot=True, interval=0)
         self._leave_timer.timeout.connect(self.session.save_all)
         self.editor.focusLeft.connect(self._leave_timer.start)

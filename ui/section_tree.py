@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from hgreport.model import KIND_SECTION, walk_tree
 
-from .i18n import format_number
+from .i18n import current_language, format_number
 
 SECTION_ID = Qt.ItemDataRole.UserRole
+DAMAGED = Qt.ItemDataRole.UserRole + 7  # True on a section the file holds damaged
 
 
 class SectionItem(QTreeWidgetItem):
@@ -111,6 +112,7 @@ class SectionTree(QTreeWidget):
         self.items: dict[str, SectionItem] = {}
         self.menu_actions: list = []  # the window's section actions, for the context menu
         self.in_use: dict[str, list[str]] = {}  # section id → names of others editing it
+        self.damage: dict[str, list[str]] = {}  # section id → what could not be read of it
         self.currentItemChanged.connect(self._current_changed)
         self.rebuild()
 
@@ -129,6 +131,7 @@ class SectionTree(QTreeWidget):
         self.items = {}
         rep = self.session.report
         words = self.session.word_counts()
+        self.damage = self.session.damage_notes(current_language())
         intro = self._make(rep.intro.id, "", rep.intro.title, "intro", words)
         self.addTopLevelItem(intro)
 
@@ -176,7 +179,21 @@ class SectionTree(QTreeWidget):
         self.items[sid] = it
         if sid in self.in_use:
             self._mark_in_use(it, self.in_use[sid])
+        self._mark_damage(it)
         return it
+
+    def _mark_damage(self, it: SectionItem) -> None:
+        """A section the file holds damaged: a warning sign, red, what happened and what to do
+        in the tooltip; one whose text cannot be read is not renamed or dragged either."""
+        notes = self.damage.get(it.section_id)
+        if not notes:
+            return
+        it.setData(0, DAMAGED, True)
+        it.setIcon(0, self.style().standardIcon(self.style().StandardPixmap.SP_MessageBoxWarning))
+        it.setForeground(0, QBrush(QColor("#b00020")))
+        it.setToolTip(0, it.label() + "\n" + "\n".join(notes))
+        if self.session.is_read_only(it.section_id):
+            it.setFlags(it.flags() & ~(Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled))
 
     # -- sections others are editing ---------------------------------------------------------
     def set_in_use(self, in_use: dict[str, list[str]]) -> None:
@@ -192,6 +209,7 @@ class SectionTree(QTreeWidget):
                 it.setIcon(0, QIcon())
                 it.setToolTip(0, it.label())
                 it.setForeground(0, QBrush())
+            self._mark_damage(it)
 
     def _mark_in_use(self, it: SectionItem, names: list[str]) -> None:
         it.setIcon(0, _in_use_icon())

@@ -134,6 +134,15 @@ class Session(QObject):
             return _tr("Closing")
         return self.work.short_number(section_id)
 
+    def is_read_only(self, section_id: str) -> bool:
+        """The section's stored content could not be read (a damaged file): the editor shows
+        what could be recovered, read-only, until it is restored from history or a backup."""
+        return self.work.is_read_only(section_id)
+
+    def damage_notes(self, lang: str | None = None) -> dict[str, list[str]]:
+        """Section or footnote id → what could not be read of it and what to do."""
+        return self.work.damage_notes(lang)
+
     def body_now(self, section_id: str):
         """The section's body as it is on screen (unsaved typing included)."""
         return self.work.body_now(section_id)
@@ -160,7 +169,7 @@ class Session(QObject):
 
     def _on_change(self, sid: str, doc: QTextDocument, read, pos: int, removed: int,
                    added: int) -> None:
-        if self._quiet or not (removed or added):
+        if self._quiet or not (removed or added) or self.work.is_read_only(sid):
             return
         self.work.typing(sid, read)
         if self.state != FAILED:

@@ -1,5 +1,6 @@
 """The person's own settings, kept by Qt in one INI file per user: recent reports, the chosen
-language, where the window was, which panels are shown and how wide; and where the icon is."""
+language, where the window was, which panels are shown and how wide, the zoom of the text;
+and where the icon is."""
 
 from __future__ import annotations
 
@@ -49,6 +50,19 @@ def chosen_language(default: str) -> str:
 
 def remember_language(code: str) -> None:
     settings().setValue("language", code)
+
+
+def zoom_level() -> float:
+    """The editor's zoom the person chose last (1.0 = 100 %)."""
+    try:
+        value = float(settings().value("editor/zoom", 1.0) or 1.0)
+    except (TypeError, ValueError):
+        return 1.0
+    return value if 0.1 <= value <= 10.0 else 1.0
+
+
+def remember_zoom(zoom: float) -> None:
+    settings().setValue("editor/zoom", float(zoom))
 
 
 def restore_layout(window: QMainWindow) -> tuple[dict[str, bool], dict[str, int]]:

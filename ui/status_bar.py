@@ -1,17 +1,80 @@
 """The window's status bar: save state, word counts, who else has the report open, a warning
-for a network folder, and the path of the file."""
+for a network folder, the path of the file, and the zoom of the text (Word's slider)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QStatusBar,
+    QToolButton,
+    QWidget,
+)
 
+from .editor import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP
 from .i18n import format_number
 from .session import FAILED, SAVED, SAVING, UNSAVED
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)  # the context of the translations
+
+
+class ZoomControl(QWidget):
+    """Word's zoom in the status bar: −, a slider from 50 % to 400 %, +, and the
+    percentage; a click on the percentage goes back to 100 %. It asks for a zoom; the
+    editor says what it is."""
+
+    zoomRequested = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("zoomControl")
+        self.step = ZOOM_STEP
+        self.zoom = 1.0
+        box = QHBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        self.out_button = QToolButton(self)
+        self.out_button.setText("−")
+        self.out_button.setAutoRaise(True)
+        self.out_button.setToolTip(_tr("Zoom out"))
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setRange(round(ZOOM_MIN * 100), round(ZOOM_MAX * 100))
+        self.slider.setSingleStep(round(ZOOM_STEP * 100))
+        self.slider.setPageStep(round(ZOOM_STEP * 100))
+        self.slider.setValue(100)
+        self.slider.setFixedWidth(110)
+        self.slider.setToolTip(_tr("Zoom of the text (Ctrl+wheel); the report does not change"))
+        self.in_button = QToolButton(self)
+        self.in_button.setText("+")
+        self.in_button.setAutoRaise(True)
+        self.in_button.setToolTip(_tr("Zoom in"))
+        self.label = QToolButton(self)
+        self.label.setObjectName("zoomLabel")
+        self.label.setAutoRaise(True)
+        self.label.setText("100 %")
+        self.label.setToolTip(_tr("Back to 100 % (Ctrl+0)"))
+        for w in (self.out_button, self.slider, self.in_button, self.label):
+            box.addWidget(w)
+        self.out_button.clicked.connect(lambda: self.zoomRequested.emit(self.zoom - self.step))
+        self.in_button.clicked.connect(lambda: self.zoomRequested.emit(self.zoom + self.step))
+        self.label.clicked.connect(lambda: self.zoomRequested.emit(1.0))
+        self.slider.valueChanged.connect(self._slid)
+
+    def _slid(self, value: int) -> None:
+        if value != round(self.zoom * 100):
+            self.zoomRequested.emit(value / 100)
+
+    def show_zoom(self, zoom: float) -> None:
+        self.zoom = zoom
+        self.label.setText(f"{round(zoom * 100)} %")
+        blocked = self.slider.blockSignals(True)
+        self.slider.setValue(round(zoom * 100))
+        self.slider.blockSignals(blocked)
 
 
 class ReportStatusBar(QStatusBar):
@@ -36,6 +99,14 @@ class ReportStatusBar(QStatusBar):
         self.addPermanentWidget(self.presence_label)
         self.addPermanentWidget(self.network_label)
         self.addPermanentWidget(self.path_label)
+        self.zoom = ZoomControl(self)
+        self.addPermanentWidget(self.zoom)
+
+    def follow_zoom(self, editor) -> None:
+        """The zoom control drives ``editor``'s zoom and shows it."""
+        self.zoom.zoomRequested.connect(editor.set_zoom)
+        editor.zoomChanged.connect(self.zoom.show_zoom)
+        self.zoom.show_zoom(editor.zoom)
 
     def show_save_state(self, state: str, message: str, waiting_for_lock: bool) -> None:
         text = {SAVED: _tr("✔ Saved"), SAVING: _tr("Saving…"), UNSAVED: _tr("Not saved yet"),

@@ -7,7 +7,6 @@ A mixin of :class:`~hgreport.storage.report_store.ReportStore`."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import replace
 
@@ -97,9 +96,11 @@ class EditOperations:
         with self.transaction():
             sec = self.load_section(section_id)
             ancestor: str | None = parent_id
-            while ancestor is not None:
+            seen: set[str] = set()
+            while ancestor is not None and ancestor not in seen:  # a damaged file may loop
                 if ancestor == section_id:
                     raise errors.MoveIntoSelf()
+                seen.add(ancestor)
                 row = self._one("SELECT parent_id FROM sections WHERE id = ?", (ancestor,))
                 ancestor = row["parent_id"] if row else None
             siblings = [r["position"] for r in self._rows(
@@ -118,7 +119,7 @@ class EditOperations:
             refs_outside: set[str] = set()
             for r in self._rows("SELECT id, refs FROM sections WHERE deleted = 0"):
                 target = refs_inside if r["id"] in ids else refs_outside
-                target.update(json.loads(r["refs"]))
+                target.update(rows.id_list(r["refs"])[0])  # damaged: the ids readable
             for sid in ids:
                 self._tombstone("section", sid, True)
             for fid in refs_inside - refs_outside:
@@ -143,8 +144,8 @@ class EditOperations:
             refs: set[str] = set()
             for sid in ids:
                 self._tombstone("section", sid, False)
-                refs.update(json.loads(self._one("SELECT refs FROM sections WHERE id = ?",
-                                                 (sid,))["refs"]))
+                refs.update(rows.id_list(self._one("SELECT refs FROM sections WHERE id = ?",
+                                                   (sid,))["refs"])[0])
             for fid in refs:
                 self._tombstone("footnote", fid, False)
         return ids

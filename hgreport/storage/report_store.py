@@ -10,12 +10,10 @@ a revision and refreshes the search index (:mod:`.writes`); deletions are tombst
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
 
 from .. import errors
 from ..i18n import pick
@@ -24,6 +22,7 @@ from . import errormap, files, rows, schema, search
 from .collab import SharingOperations
 from .edits import EditOperations
 from .entities import EntityOperations
+from .reviews import ReviewOperations
 from .rows import REPORT_ROW, Revision
 from .search import SearchHit
 
@@ -38,7 +37,7 @@ _TEXT = {
 }
 
 
-class ReportStore(EditOperations, EntityOperations, SharingOperations):
+class ReportStore(EditOperations, EntityOperations, SharingOperations, ReviewOperations):
     """An open report file. Every method is one short transaction; nothing stays open.
 
     ``read_only``: writes raise :class:`errors.ReadOnly` (the file cannot be written, or it was
@@ -83,14 +82,13 @@ class ReportStore(EditOperations, EntityOperations, SharingOperations):
         store = None
         try:
             store = cls(path, conn, author, read_only or not can_write)
-            store._verify_and_upgrade()
+            store._verify_and_upgrade(counter if journal else None)
         except sqlite3.Error as exc:
             (store.conn if store else conn).close()
             raise errormap.map_error(exc, path) from None
         except BaseException:
             (store.conn if store else conn).close()
             raise
-        store.recovered = journal and files.rolled_back(path, counter)
         return store
 
     @classmethod
@@ -125,9 +123,14 @@ class ReportStore(EditOperations, EntityOperations, SharingOperations):
             raise
         return cls.open(path, author=author, busy_timeout=timeout)
 
-    def _verify_and_upgrade(self) -> None:
+    def _verify_and_upgrade(self, counter_before_recovery: int | None = None) -> None:
+        """Check the file and upgrade an older format. ``counter_before_recovery``: the file's
+        change counter when a journal lay beside it; whether the first read rolled an
+        interrupted save back is decided right then, before an upgrade commits anything."""
         with self.reading():  # the first read rolls back an interrupted save
             older = schema.inspect(self.conn, self.path)
+        if counter_before_recovery is not None:
+            self.recovered = files.rolled_back(self.path, counter_before_recovery)
         if older and self.read_only:  # an older file we may not change: upgrade it in memory
             self._upgrade_in_memory()
             return
@@ -152,6 +155,7 @@ class ReportStore(EditOperations, EntityOperations, SharingOperations):
         """Read an older file that cannot be written (a read-only share, a copy being merged):
         its contents are upgraded in memory and the file itself is left as it is."""
         memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        memory.text_factory = rows.decode_text
         self.conn.backup(memory)
         self.conn.close()
         self.conn = memory
@@ -295,16 +299,32 @@ class ReportStore(EditOperations, EntityOperations, SharingOperations):
                 raise errors.NotAReport(path=str(self.path))
             report = rows.report_from_row(head)
             for srow in self._rows("SELECT * FROM sections WHERE deleted = 0"):
-                sec = rows.section_from_row(srow)
+                sec = self._readable(rows.section_from_row(srow), srow)
                 if sec.kind == KIND_INTRO:
                     report.intro = sec
                 elif sec.kind == KIND_ENDING:
                     report.ending = sec
                 else:
                     report.sections.append(sec)
-            for frow in self._rows("SELECT id, body, version FROM footnotes WHERE deleted = 0"):
-                report.footnotes[frow["id"]] = rows.footnote_from_row(frow)
+            for frow in self._rows("SELECT id, body, version, rev_id FROM footnotes"
+                                   " WHERE deleted = 0"):
+                report.footnotes[frow["id"]] = self._readable(rows.footnote_from_row(frow), frow)
         return report
+
+    def _readable(self, obj, row: dict):
+        """A section or footnote whose stored content cannot be read shows its last save from
+        the file's history when that can be read (the damaged row itself is left as it is)."""
+        if not obj.damaged:
+            return obj
+        rev_id, steps = row.get("rev_id"), 0
+        while rev_id and steps < 1000:  # a deletion or revival holds no content: look before it
+            rev = self.revision(rev_id)
+            if rev is None or rev.damage is not None:
+                return obj
+            if rows.has_content(rev.data):
+                return rows.recovered(obj, rev.data)
+            rev_id, steps = rev.parent_id, steps + 1
+        return obj
 
     def load_outline(self) -> list[dict]:
         """Every live section without its body: id, kind, parent_id, position, title,
@@ -312,8 +332,8 @@ class ReportStore(EditOperations, EntityOperations, SharingOperations):
         found = self._rows("SELECT id, kind, parent_id, position, title, title_notes, refs,"
                            " words, version FROM sections WHERE deleted = 0")
         for r in found:
-            r["title_notes"] = json.loads(r["title_notes"])
-            r["refs"] = json.loads(r["refs"])
+            r["title_notes"] = rows.id_list(r["title_notes"])[0]
+            r["refs"] = rows.id_list(r["refs"])[0]
         return found
 
     def load_section(self, section_id: str) -> Section:
@@ -321,15 +341,15 @@ class ReportStore(EditOperations, EntityOperations, SharingOperations):
         row = self._one("SELECT * FROM sections WHERE id = ? AND deleted = 0", (section_id,))
         if row is None:
             raise errors.NoSuchSection()
-        return rows.section_from_row(row)
+        return self._readable(rows.section_from_row(row), row)
 
     def load_footnote(self, footnote_id: str) -> Footnote:
         """One live footnote (:class:`errors.NoSuchFootnote` when deleted or unknown)."""
-        row = self._one("SELECT id, body, version FROM footnotes WHERE id = ? AND deleted = 0",
-                        (footnote_id,))
+        row = self._one("SELECT id, body, version, rev_id FROM footnotes WHERE id = ?"
+                        " AND deleted = 0", (footnote_id,))
         if row is None:
             raise errors.NoSuchFootnote()
-        return rows.footnote_from_row(row)
+        return self._readable(rows.footnote_from_row(row), row)
 
     def deleted_sections(self) -> list[Section]:
         """Deleted sections (newest first), for "restore"."""

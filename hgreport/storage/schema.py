@@ -83,7 +83,35 @@ def m003_sharing(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE authors (id TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT)")
 
 
-STEPS = (m001_initial, m002_search, m003_sharing)  # in order; a new one is appended
+def m004_reviews(db: sqlite_utils.Database) -> None:
+    """Review rounds: named drafts (the revision of every section, footnote and the header at
+    the moment the draft was marked); comments (góp ý) anchored on a block of a section,
+    with replies, versioned and revised like sections; suggestions (a reviewer's tracked
+    change to accept or reject) and the reviewed Word files already brought in."""
+    db.execute(
+        "CREATE TABLE drafts (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+        " created_at TEXT NOT NULL, author TEXT, revisions TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE comments (id TEXT PRIMARY KEY, section_id TEXT NOT NULL, block_id TEXT,"
+        " anchor_start INTEGER NOT NULL DEFAULT 0, anchor_end INTEGER NOT NULL DEFAULT 0,"
+        " quote TEXT, parent_id TEXT, author TEXT, created_at TEXT, text TEXT NOT NULL,"
+        " resolved INTEGER NOT NULL DEFAULT 0, version INTEGER NOT NULL,"
+        " deleted INTEGER NOT NULL DEFAULT 0, rev_id TEXT, updated_at TEXT, updated_by TEXT)"
+    )
+    db.execute("CREATE INDEX comments_section ON comments(section_id)")
+    db.execute(
+        "CREATE TABLE suggestions (id TEXT PRIMARY KEY, section_id TEXT NOT NULL,"
+        " block_id TEXT NOT NULL, kind TEXT NOT NULL, base TEXT, proposed TEXT, author TEXT,"
+        " at TEXT, source TEXT, created_at TEXT NOT NULL, status INTEGER NOT NULL DEFAULT 0)"
+    )
+    db.execute(
+        "CREATE TABLE review_imports (digest TEXT PRIMARY KEY, source TEXT, author TEXT,"
+        " imported_at TEXT NOT NULL, summary TEXT)"
+    )
+
+
+STEPS = (m001_initial, m002_search, m003_sharing, m004_reviews)  # in order; appended
 _registered: sqlite_utils.Migrations | None = None
 
 

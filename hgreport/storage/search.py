@@ -4,12 +4,12 @@ FTS does not fold "đ" to "d"). The search row of an entity follows its row on e
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 
-from ..model import body_from_list, body_text
+from ..model import body_text
 from ..text import fold
+from .rows import read_body
 
 FOOTNOTE_ROWIDS = 1 << 40  # search rows of footnotes sit above those of sections
 
@@ -50,12 +50,12 @@ def refresh_entry(conn: sqlite3.Connection, entity: str, entity_id: str) -> None
                            (entity_id,)).fetchone()
         rowid, kind = (row[0], row[2]) if row else (None, "")
         text = "" if row is None or row[1] else \
-            index_text(row[3], body_from_list(json.loads(row[4])))
+            index_text(row[3], read_body(row[4])[0])  # damaged: what can be read of it
     else:
         row = conn.execute("SELECT rowid, deleted, body FROM footnotes WHERE id = ?",
                            (entity_id,)).fetchone()
         rowid, kind = (row[0] + FOOTNOTE_ROWIDS if row else None), "footnote"
-        text = "" if row is None or row[1] else body_text(body_from_list(json.loads(row[2])))
+        text = "" if row is None or row[1] else body_text(read_body(row[2])[0])
     if rowid is None:
         return
     conn.execute("DELETE FROM search WHERE rowid = ?", (rowid,))

@@ -63,5 +63,5 @@ def write_row(conn: sqlite3.Connection, entity: str, entity_id: str, content: di
             sql += " ON CONFLICT (id) DO UPDATE SET " + ", ".join(
                 f"{k} = excluded.{k}" for k in cols if k != "id")
         conn.execute(sql, cols)
-    if entity != "report":
+    if entity in ("section", "footnote"):
         refresh_entry(conn, entity, entity_id)

@@ -128,7 +128,7 @@ class FootnoteBook:
         """A footnote's text now reads ``body`` (unsaved until the next save). False when
         there is no such footnote."""
         fn = self.footnote(footnote_id)
-        if fn is None:
+        if fn is None or fn.damaged:  # a damaged footnote is read-only: its raw text stays
             return False
         fn.body = list(body)
         self._fn_unsaved.add(footnote_id)

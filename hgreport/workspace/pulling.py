@@ -37,7 +37,9 @@ class Pulling:
                 structure = True
             old.title, old.title_notes, old.parent_id = sec.title, sec.title_notes, sec.parent_id
             old.position, old.version = sec.position, sec.version
-            if old.body != sec.body:
+            damage_changed = old.damage != sec.damage  # damaged, or restored, by someone
+            old.damage = sec.damage
+            if old.body != sec.body or damage_changed:
                 old.body = sec.body
                 out.sections.append(sec.id)
                 self._words.pop(sec.id, None)

@@ -74,6 +74,9 @@ class Saving:
     # -- sections -------------------------------------------------------------------------------
     def _save_section(self, sid: str, out: Changes) -> None:
         sec = self.section(sid)
+        if sec.damaged and sid not in self._readers:  # nothing of the person's to save
+            self._unsaved.discard(sid)
+            return
         try:
             saved = self.store.save_section(sec)
         except errors.Conflict:
@@ -149,6 +152,7 @@ class Saving:
                                                                saved.position)
         sec.title, sec.title_notes, sec.body = saved.title, list(saved.title_notes), saved.body
         sec.parent_id, sec.position, sec.version = saved.parent_id, saved.position, saved.version
+        sec.damage = saved.damage  # restored from its history: readable (and editable) again
         self._unsaved.discard(sid)
         self._readers.pop(sid, None)
         self._words.pop(sid, None)

@@ -42,11 +42,13 @@ class Structure:
         sec = self.section(section_id)
         if sec.kind != KIND_SECTION or (parent_id, index) == self.place_of(section_id):
             return False
-        ancestor = parent_id
-        while ancestor is not None:
+        ancestor, seen = parent_id, set()
+        while ancestor is not None and ancestor not in seen:  # a damaged file may loop
             if ancestor == section_id:
                 return False
-            ancestor = self.section(ancestor).parent_id
+            seen.add(ancestor)
+            above = self._by_id.get(ancestor)
+            ancestor = above.parent_id if above is not None else None
         return True
 
     def place_after(self, section_id: str, how: str) -> Place | None:
@@ -62,8 +64,8 @@ class Structure:
         if how == "down":
             return (sec.parent_id, index + 1) if index < len(siblings) - 1 else None
         if how == "promote":
-            if sec.parent_id is None:
-                return None
+            if sec.parent_id is None or not self.has_section(sec.parent_id):
+                return None  # at the top level already (or shown there: a missing parent)
             parent = self.section(sec.parent_id)
             return parent.parent_id, self.children_ids(parent.parent_id).index(parent.id) + 1
         if how == "demote":

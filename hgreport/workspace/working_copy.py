@@ -95,10 +95,13 @@ class Workspace(FootnoteBook, Saving, Pulling, Structure):
         """The whole number of a section for lists: "II.3.1" ("" for the opening and the
         closing, which have none)."""
         numbers = self.section_numbers()
+        top = self.report.misplaced()  # shown at the top level (a damaged file)
         chain = []
         current: Section | None = self.section(section_id)
         while current is not None:
             chain.insert(0, numbers.get(current.id, "").rstrip(".)"))
+            if current.id in top or len(chain) > len(self._by_id):
+                break
             current = self._by_id.get(current.parent_id) if current.parent_id else None
         parts = chain[:1]
         for n in chain[1:]:
@@ -111,6 +114,23 @@ class Workspace(FootnoteBook, Saving, Pulling, Structure):
         if sec.kind in _NAMES:
             return pick(_NAMES, sec.kind, lang)
         return f"{self.section_numbers().get(section_id, '')} {sec.title}".strip()
+
+    # -- a damaged file ---------------------------------------------------------------------
+    def is_read_only(self, section_id: str) -> bool:
+        """The section's stored content could not be read (a damaged file): it shows what
+        could be recovered and takes no edits until it is restored from its history or a
+        backup, so its raw data is never overwritten."""
+        return self.has_section(section_id) and self.section(section_id).damaged
+
+    def damage_notes(self, lang: str | None = None) -> dict[str, list[str]]:
+        """What could not be read of the file, in ``lang``: section or footnote id (the
+        header's under "") → what happened and what to do (empty for a sound file)."""
+        from ..checks import find_damage
+
+        notes: dict[str, list[str]] = {}
+        for p in find_damage(self.report, self.numbering):
+            notes.setdefault(p.section_id or p.footnote_id or "", []).append(p.message(lang))
+        return notes
 
     def word_counts(self) -> dict[str, int]:
         """Words per section as last saved (kept; a save or a colleague's text refreshes)."""
@@ -125,7 +145,10 @@ class Workspace(FootnoteBook, Saving, Pulling, Structure):
     # -- bodies -----------------------------------------------------------------------------
     def typing(self, section_id: str, read_body: Callable[[], list[Block]]) -> None:
         """The person is editing ``section_id``; ``read_body()`` gives its body when the
-        working copy needs it (a save reads it once, not at every keystroke)."""
+        working copy needs it (a save reads it once, not at every keystroke). A damaged
+        section (:meth:`is_read_only`) takes no edits."""
+        if self.is_read_only(section_id):
+            return
         self._readers[section_id] = read_body
         self._unsaved.add(section_id)
 
@@ -135,6 +158,8 @@ class Workspace(FootnoteBook, Saving, Pulling, Structure):
         one whose reference came back lives again, and :meth:`renumber` has work to do."""
         self._readers.pop(section_id, None)
         sec = self.section(section_id)
+        if sec.damaged:  # read-only until restored: its raw data stays as it is
+            return False
         before = sec.footnote_refs()
         sec.body = list(body)
         self._unsaved.add(section_id)

@@ -273,6 +273,26 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>&amp;Zoom</source>
+            <translation>&amp;Thu phóng</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Thu nhỏ</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Phóng to</translation>
+        </message>
+        <message>
+            <source>Zoom of the text (Ctrl+wheel); the report does not change</source>
+            <translation>Thu phóng chữ (Ctrl+lăn chuột); báo cáo không thay đổi</translation>
+        </message>
+        <message>
+            <source>Back to 100 % (Ctrl+0)</source>
+            <translation>Về 100 % (Ctrl+0)</translation>
+        </message>
+        <message>
             <source>T&amp;able</source>
             <translation>&amp;Bảng</translation>
         </message>
@@ -927,6 +947,22 @@ Hãy cài Word hoặc LibreOffice, hoặc mở tệp trên máy tính khác có 
     </context>
     <context>
         <name>SectionEditor</name>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation>&amp;Phóng to</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>&amp;Thu nhỏ</translation>
+        </message>
+        <message>
+            <source>&amp;100 %</source>
+            <translation>&amp;100 %</translation>
+        </message>
+        <message>
+            <source>Zoom of the text (Ctrl+wheel); the report does not change</source>
+            <translation>Thu phóng chữ (Ctrl+lăn chuột); báo cáo không thay đổi</translation>
+        </message>
         <message>
             <source>The table you are pasting has %1 cells; at most %2 can be pasted at once. Copy and paste it in parts (for example three hundred rows at a time).</source>
             <translation>Bảng đang dán có %1 ô; mỗi lần chỉ dán được tối đa %2 ô. Hãy sao chép và dán thành nhiều phần (ví dụ mỗi lần ba trăm hàng).</translation>
