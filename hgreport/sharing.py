@@ -4,7 +4,9 @@ Every open window holds one lease row for the file (``section_id = ''``) and one
 edits. A window renews its rows with :meth:`Presence.heartbeat` every few seconds; rows not
 renewed within :data:`LEASE_TTL_S` belong to a window that crashed or lost the network and are
 ignored and cleared. Leases only inform (a warning before opening a section someone else edits);
-saves stay safe through the store's optimistic versions whatever the leases say.
+saves stay safe through the store's optimistic versions whatever the leases say. A lease of the
+same person on the same PC (same host, same name, same login) is that person in another window
+(:attr:`Editor.mine`), not someone else.
 
 :func:`is_network_path` tells whether a file sits on a network share (Windows UNC path or mapped
 network drive; NFS/CIFS/SMB mounts on Linux), where SQLite's locking is only as good as the
@@ -13,6 +15,7 @@ file server's.
 
 from __future__ import annotations
 
+import getpass
 import os
 import socket
 import sys
@@ -38,6 +41,8 @@ class Editor:
     host: str
     sections: list[str] = field(default_factory=list)  # ids of the sections they edit
     heartbeat_at: float = 0.0
+    until: float = 0.0  # their lease runs out then unless renewed (their clock)
+    mine: bool = False  # the same person on this PC, in another window: not someone else
 
     @property
     def label(self) -> str:
@@ -55,7 +60,8 @@ class Presence:
                  host: str | None = None, ttl: float = LEASE_TTL_S,
                  clock: Callable[[], float] = time.time):
         self.store = store
-        self.holder_id = holder_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.holder_id = holder_id or (f"{socket.gethostname()}:{os.getpid()}:"
+                                       f"{uuid.uuid4().hex[:8]}:{login_name()}")
         self.host = socket.gethostname() if host is None else host
         self.ttl = ttl
         self.clock = clock
@@ -97,8 +103,10 @@ class Presence:
         for lease in self.store.leases(self.holder_id, self.clock() - self.ttl):
             if self._crashed_here(lease.holder):
                 continue
-            ed = editors.setdefault(lease.holder, Editor(lease.holder, lease.author, lease.host))
+            ed = editors.setdefault(lease.holder, Editor(
+                lease.holder, lease.author, lease.host, mine=self._same_person(lease)))
             ed.heartbeat_at = max(ed.heartbeat_at, lease.heartbeat_at)
+            ed.until = ed.heartbeat_at + self.ttl
             if lease.section_id:
                 ed.sections.append(lease.section_id)
         return sorted(editors.values(), key=lambda e: (e.author, e.host, e.holder))
@@ -109,6 +117,14 @@ class Presence:
         host, _, rest = holder.partition(":")
         pid = rest.partition(":")[0]
         return host == socket.gethostname() and pid.isdigit() and not process_alive(int(pid))
+
+    def _same_person(self, lease) -> bool:
+        """A lease of the same person on this PC (same host, same name in the report and,
+        where the holder says it, the same login): "you, in another window"."""
+        if lease.host != self.host or lease.author != self.store.author:
+            return False
+        theirs, mine = holder_login(lease.holder), holder_login(self.holder_id)
+        return theirs is None or mine is None or theirs == mine
 
     def editing(self, section_id: str) -> list[Editor]:
         """The others whose live lease covers ``section_id``."""
@@ -121,6 +137,21 @@ class Presence:
             for sid in ed.sections:
                 out.setdefault(sid, []).append(ed)
         return out
+
+
+def login_name() -> str:
+    """The operating system's name of the person logged in ("" when it cannot be told)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+def holder_login(holder: str) -> str | None:
+    """The login a holder id names (``host:pid:random:login``); None for the ids of 0.1.0
+    (``host:pid:random``) and of tests."""
+    parts = holder.split(":", 3)
+    return parts[3] if len(parts) == 4 else None
 
 
 def process_alive(pid: int) -> bool:

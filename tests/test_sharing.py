@@ -9,7 +9,13 @@ import pytest
 from _sharing_helpers import sections
 
 from hgreport.model import Paragraph
-from hgreport.sharing import Presence, content_stamp, is_network_path, mount_type
+from hgreport.sharing import (
+    Presence,
+    content_stamp,
+    is_network_path,
+    login_name,
+    mount_type,
+)
 from hgreport.storage import ReportStore
 
 
@@ -165,3 +171,26 @@ def test_a_lease_left_by_a_crashed_program_on_this_pc_is_not_someone_else(seed_d
         me = Presence(store)
         assert [e.host for e in me.editing(sid)] == ["PC-BINH"]
         assert [e.host for e in me.others()] == ["PC-BINH"]
+
+
+def test_the_same_person_on_this_pc_is_me_in_another_window(seed_db):
+    clock = Clock()
+    with ReportStore.open(seed_db, author="An") as a, ReportStore.open(seed_db, author="An") as b, \
+            ReportStore.open(seed_db, author="Bình") as c:
+        sid = sections(a)[1].id
+        mine = Presence(a, "pc-an:11:aaaa:an", "PC-AN", clock=clock)
+        again = Presence(b, "pc-an:12:bbbb:an", "PC-AN", clock=clock)
+        again.claim(sid)
+        (me,) = mine.editing(sid)
+        assert me.mine and me.author == "An"
+        assert me.until == clock.now + mine.ttl  # the lease runs until then unless renewed
+        # another login on the same PC, or the same name on another PC, is someone else
+        for holder, host, store in (("pc-an:13:cccc:khach", "PC-AN", b),
+                                    ("pc-an2:14:dddd:an", "PC-AN2", b),
+                                    ("pc-an:15:eeee:an", "PC-AN", c)):
+            Presence(store, holder, host, clock=clock).claim(sid)
+        others = {e.holder: e.mine for e in mine.editing(sid)}
+        assert others == {"pc-an:12:bbbb:an": True, "pc-an:13:cccc:khach": False,
+                          "pc-an2:14:dddd:an": False, "pc-an:15:eeee:an": False}
+        # a window of this program names the login it runs under
+        assert Presence(a).holder_id.split(":")[3] == login_name()

@@ -4,7 +4,8 @@ these functions)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTextEdit, QWidget
 
 from .identity_dialog import IdentityDialog
 from .restore_dialog import RestoreDialog
@@ -70,7 +71,9 @@ def first_run_choice(parent: QWidget | None) -> str | None:
 def ask_conflict(parent: QWidget | None, what: str, both: bool = False,
                  details: str = "") -> str:
     """Someone else saved the same part first: "mine" or "theirs" (and "both" when ``both``:
-    both versions of the paragraph kept, one after the other)."""
+    both versions of the paragraph kept, one after the other). ``details`` (HTML, from
+    :func:`ui.diff_view.conflicts_html`) is what "Show Details…" opens: the difference word by
+    word, footnote numbers in place."""
     box = QMessageBox(parent)
     box.setWindowTitle(QCoreApplication.translate("Dialogs", "Changed by someone else"))
     box.setIcon(QMessageBox.Icon.Warning)
@@ -100,7 +103,7 @@ def ask_conflict(parent: QWidget | None, what: str, both: bool = False,
         QCoreApplication.translate("Dialogs", "Take theirs"), QMessageBox.ButtonRole.RejectRole
     )
     if details:
-        box.setDetailedText(details)
+        _set_details_html(box, details)
     keep_both = None
     if both:
         keep_both = box.addButton(QCoreApplication.translate("Dialogs", "Keep both"),
@@ -110,6 +113,19 @@ def ask_conflict(parent: QWidget | None, what: str, both: bool = False,
     if keep_both is not None and clicked is keep_both:
         return "both"
     return "theirs" if clicked is theirs else "mine"
+
+
+def _set_details_html(box: QMessageBox, details: str) -> None:
+    """Qt's "Show Details…" area shows plain text only: give it the HTML, and room to read."""
+    doc = QTextDocument()
+    doc.setHtml(details)
+    box.setDetailedText(doc.toPlainText())
+    view = box.findChild(QTextEdit)
+    if view is not None:
+        view.setObjectName("conflictDetails")
+        view.setHtml(details)
+        view.setFixedHeight(220)
+        view.setMinimumWidth(560)
 
 
 def warn_in_use(parent: QWidget | None, what: str, who: str) -> bool:

@@ -37,7 +37,7 @@ from .blocks import (
     raw_block_of,
     text_width_px,
 )
-from .damage_bar import DamageBar
+from .damage_bar import SectionBar
 from .i18n import current_language
 from .paste import (
     MAX_PASTE_CELLS,
@@ -63,6 +63,7 @@ class SectionEditor(QTextEdit):
     """Edits the document of the selected section (documents belong to the session)."""
 
     footnoteActivated = Signal(str)  # a reference was double-clicked
+    keyRefused = Signal()  # a key or a paste that would change a read-only section
     focusLeft = Signal()  # the cursor went to another part of the window
     zoomChanged = Signal(float)  # 1.0 = 100 %
 
@@ -85,8 +86,10 @@ class SectionEditor(QTextEdit):
         self.extra_actions: list = []  # added to the context menu (insert footnote …)
         self.key_actions = self._paragraph_keys()
         self.tables = TableTools(self)  # Insert → Table, the Table menu, Tab between cells
-        self.damage_bar = DamageBar(self)  # over a damaged section: what happened, what to do
+        # over the text: a damaged section, or one someone else edits (what happened, what to do)
+        self.bar = SectionBar(self)
         self._damage_locked = False  # read-only because the section is damaged
+        self._use: tuple[str, str] | None = None  # (bar kind, text) about the others using it
         session.sectionReplaced.connect(self._section_replaced)
         self.zoom = 1.0
         self._zoom_device: QImage | None = None  # the layout's paint device while zoomed
@@ -134,12 +137,13 @@ class SectionEditor(QTextEdit):
     def show_section(self, section_id: str | None, doc: QTextDocument | None) -> None:
         self.section_id = section_id
         self._damage_locked = False
+        self._use = None
         self._unzoom(self.document())
         if doc is None:
             self.setDocument(QTextDocument(self))
             self._apply_zoom()
             self.setReadOnly(True)
-            self._show_damage()
+            self._show_bar()
             return
         self.setDocument(doc)
         self._apply_zoom()
@@ -147,29 +151,62 @@ class SectionEditor(QTextEdit):
         self.setPlaceholderText(self.tr("Type the text of this section here. A section that only "
                                         "groups subsections may stay empty."))
         self.moveCursor(QTextCursor.MoveOperation.Start)
-        self._show_damage()
+        self._show_bar()
 
-    # -- a damaged section ------------------------------------------------------------------------
-    def _show_damage(self) -> None:
-        """A section whose stored content could not be read is read-only under a bar that says
-        what happened and what to do; restored (history, a colleague), it is editable again."""
+    # -- the bar: a damaged section, others using it ---------------------------------------------
+    def _show_bar(self) -> None:
+        """The bar over the text. A section whose stored content could not be read is read-only
+        under a bar that says what happened and what to do; restored (history, a colleague), it
+        is editable again. Otherwise the bar says who else uses the section (:meth:`show_use`),
+        if anyone."""
         sid = self.section_id
         damaged = sid is not None and self.session.is_read_only(sid)
         if damaged:
             notes = self.session.damage_notes(current_language()).get(sid, [])
-            self.damage_bar.show_messages(notes)
+            self.bar.show_damage(notes)
             self.setReadOnly(True)
             self._damage_locked = True
         else:
-            self.damage_bar.hide()
             if self._damage_locked:
                 self.setReadOnly(False)
             self._damage_locked = False
+            if self._use is None:
+                self.bar.clear()
+            elif self._use[0] == "in_use":
+                self.bar.show_in_use(self._use[1])
+            else:
+                self.bar.show_note(self._use[1])
         self.fit_page()
+
+    @property
+    def damaged(self) -> bool:
+        """The section shown is read-only because it is damaged."""
+        return self._damage_locked
+
+    def show_use(self, kind: str | None, text: str = "") -> None:
+        """Others and the section shown: ``"in_use"`` (someone else holds it; read-only here,
+        "Edit anyway" on the bar), ``"note"`` (a note that blocks nothing) or None (no bar).
+        A damaged section's bar comes first."""
+        self._use = (kind, text) if kind else None
+        self._show_bar()
+
+    def _edits(self, event) -> bool:
+        """Would this key change the text (typing, deleting, a new line, cut, paste)?"""
+        if event.matches(QKeySequence.StandardKey.Paste) or event.matches(
+                QKeySequence.StandardKey.Cut):
+            return True
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                | Qt.KeyboardModifier.AltModifier
+                                | Qt.KeyboardModifier.MetaModifier):
+            return False
+        if event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Return,
+                           Qt.Key.Key_Enter):
+            return True
+        return bool(event.text()) and event.text().isprintable()
 
     def _section_replaced(self, section_id: str) -> None:
         if section_id == self.section_id:
-            self._show_damage()
+            self._show_bar()
 
     # -- the page-width view ------------------------------------------------------------------
     @property
@@ -271,9 +308,9 @@ class SectionEditor(QTextEdit):
         side = spare // 2
         frame = self.frameWidth()
         width = max(0, self.width() - 2 * frame)
-        bar = self.damage_bar.height_for(width) if hasattr(self, "damage_bar") else 0
+        bar = self.bar.height_for(width) if hasattr(self, "bar") else 0
         if bar:
-            self.damage_bar.setGeometry(frame, frame, width, bar)
+            self.bar.setGeometry(frame, frame, width, bar)
         margins = self.viewportMargins()
         if (margins.left(), margins.top(), margins.right()) != (side, 12 + bar, side):
             self.setViewportMargins(side, 12 + bar, side, 0)
@@ -300,6 +337,10 @@ class SectionEditor(QTextEdit):
             self.focusLeft.emit()
 
     def keyPressEvent(self, event):  # noqa: N802
+        if self.isReadOnly() and self.section_id is not None and self._edits(event):
+            self.keyRefused.emit()  # the window says why, rather than dropping it silently
+            event.accept()
+            return
         if self.tables.key_press(event):
             return
         if event.text() and event.text().isprintable():
@@ -307,6 +348,8 @@ class SectionEditor(QTextEdit):
         super().keyPressEvent(event)
 
     def inputMethodEvent(self, event):  # noqa: N802
+        if self.isReadOnly() and event.commitString():  # typing with Unikey, an IME …
+            self.keyRefused.emit()
         self._ensure_plain_typing()
         super().inputMethodEvent(event)
 
@@ -458,8 +501,23 @@ class SectionEditor(QTextEdit):
         return (source.hasFormat(BODY_MIME) or source.hasHtml() or source.hasText()
                 or super().canInsertFromMimeData(source))
 
+    def paste(self) -> None:
+        """Edit → Paste (Ctrl+V): refused with a word where the section is read-only."""
+        if self.isReadOnly():
+            self.keyRefused.emit()
+            return
+        super().paste()
+
+    def cut(self) -> None:
+        """Edit → Cut (Ctrl+X): the same."""
+        if self.isReadOnly():
+            self.keyRefused.emit()
+            return
+        super().cut()
+
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
         if self.isReadOnly():
+            self.keyRefused.emit()
             return
         body = self._body_from_mime(source)
         if body is None:

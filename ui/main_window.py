@@ -5,6 +5,7 @@ Menus and shortcuts, export, files, settings and dialogs live in modules of thei
 from __future__ import annotations
 
 import html
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -47,6 +48,7 @@ READABLE_SAMPLE = ("Đảng bộ tỉnh tiếp tục lãnh đạo, chỉ đạo 
 PANELS = settings.PANELS  # the section list, the footnote panel
 PANEL_MIN = {"tree": 180, "footnotes": 240}  # narrower than this, a panel is hidden instead
 PANEL_WIDTH = {"tree": 330, "footnotes": 330}  # the first start's widths
+REFUSED_EVERY_S = 4.0  # a refused key is explained in the status bar at most this often
 
 
 class MainWindow(QMainWindow):
@@ -155,8 +157,13 @@ class MainWindow(QMainWindow):
         s.sectionReplaced.connect(self._section_replaced)
         self.editor.currentCharFormatChanged.connect(self._sync_format_buttons)
         self.editor.footnoteActivated.connect(self._edit_footnote)
-        self.editor.damage_bar.historyRequested.connect(self.show_history)  # a damaged section
-        self.editor.damage_bar.backupsRequested.connect(self.open_backup_folder)
+        self.editor.bar.historyRequested.connect(self.show_history)  # a damaged section
+        self.editor.bar.backupsRequested.connect(self.open_backup_folder)
+        self.editor.bar.editAnywayRequested.connect(self.edit_anyway)  # someone else's section
+        self.editor.keyRefused.connect(self._key_refused)
+        self._view_only = False  # the person chose to only read the section someone else edits
+        self._asking: str | None = None  # the section whose "in use" question is open
+        self._refused_at = -REFUSED_EVERY_S
         self._leave_timer = QTimer(self, singleShot=True, interval=0)
         self._leave_timer.timeout.connect(self.session.save_all)
         self.editor.focusLeft.connect(self._leave_timer.start)
@@ -201,23 +208,104 @@ class MainWindow(QMainWindow):
             pass
 
     def _ask_if_in_use(self, section_id: str) -> bool:
-        """Warn before opening a section someone else edits; True to edit it."""
+        """Warn before opening a section someone else edits (never about this person's own
+        other window); True to edit it."""
         sharing = getattr(self, "sharing", None)
         if sharing is None or self.store.read_only:
             return True
-        others = sharing.editing(section_id)
+        others = [e for e in sharing.editing(section_id) if not e.mine]
         if not others:
             return True
         who = ", ".join(e.label for e in others)
         return dialogs.warn_in_use(self, self.session.section_label(section_id), who)
 
+    def _label(self, editor) -> str:
+        return self.tr("you, in another window") if editor.mine else editor.label
+
     def _show_others(self, others) -> None:
         s = self.session
         self.status.show_others([
-            (e.label, ", ".join(s.section_short(sid) for sid in e.sections if s.has_section(sid)))
+            (self._label(e),
+             ", ".join(s.section_short(sid) for sid in e.sections if s.has_section(sid)))
             for e in others])
-        self.tree.set_in_use({sid: [e.label for e in eds]
+        self.tree.set_in_use({sid: [self._label(e) for e in eds]
                               for sid, eds in self.sharing.sections_in_use().items()})
+        self._update_use_bar()
+
+    def _update_use_bar(self) -> None:
+        """The bar over the text says who else uses the section shown: someone holding it
+        while this window only reads it (until when; "Edit anyway"), someone editing it too,
+        or this person's other window. When the holder leaves, the section becomes editable
+        again and the bar goes away by itself."""
+        sid = self.editor.section_id
+        sharing = getattr(self, "sharing", None)
+        if sid is None or sharing is None or self.store.read_only:
+            self.editor.show_use(None)
+            return
+        here = [e for e in sharing.others if sid in e.sections]
+        people = [e for e in here if not e.mine]
+        if self._view_only and people:
+            until = time.strftime("%H:%M:%S", time.localtime(max(e.until for e in people)))
+            self.editor.show_use("in_use", self.tr(
+                "Read only: %1 is editing this section (their hold runs until %2 and is renewed "
+                "while they work in it). Click “Edit anyway” to edit it too, or wait: this bar "
+                "goes away by itself when they leave.").replace(
+                "%1", ", ".join(e.label for e in people)).replace("%2", until))
+            return
+        if self._view_only:  # they left: the section is this window's to edit
+            self._view_only = False
+            if not self.editor.damaged:
+                self.editor.setReadOnly(False)
+            sharing.claim(sid)
+            self.statusBar().showMessage(self.tr("Nobody else is editing this section now: "
+                                                 "you can edit it."), 6000)
+        if people:
+            self.editor.show_use("note", self.tr(
+                "%1 is also editing this section. If you both change the same paragraph, you "
+                "will be asked which version to keep.").replace(
+                "%1", ", ".join(e.label for e in people)))
+        elif here:
+            self.editor.show_use("note", self.tr(
+                "You also have this section open in another window on this PC. Both windows "
+                "save into the same file: what you type in one appears in the other."))
+        else:
+            self.editor.show_use(None)
+
+    def edit_anyway(self) -> None:
+        """"Edit anyway" on the bar of a section someone else holds (after the warning): edit
+        it alongside them; a paragraph both change is asked about when saving."""
+        sid = self.editor.section_id
+        if sid is None or self.store.read_only or self.editor.damaged:
+            return
+        self._view_only = False
+        self.editor.setReadOnly(False)
+        self.statusBar().clearMessage()  # a "read only" word from a refused key is past
+        self.sharing.claim(sid)
+        self.sharing.refresh_others()
+        self._update_use_bar()
+        self.editor.setFocus()
+
+    def _key_refused(self) -> None:
+        """A key (or a paste) in a read-only section: say why in the status bar, at most
+        once every few seconds, never in a dialog."""
+        now = time.monotonic()
+        if now - self._refused_at < REFUSED_EVERY_S:
+            return
+        self._refused_at = now
+        if self.store.read_only:
+            text = self.tr("This report is open read-only: the text cannot be changed.")
+        elif self.editor.damaged:
+            text = self.tr("This section is damaged and read-only: bring back a good version "
+                           "from its history (Ctrl+Alt+H).")
+        elif self._view_only:
+            sid = self.editor.section_id
+            who = ", ".join(e.label for e in self.sharing.others
+                            if sid in e.sections and not e.mine) or "?"
+            text = self.tr("Read only: %1 is editing this section. “Edit anyway” is above "
+                           "the text.").replace("%1", who)
+        else:
+            text = self.tr("This text cannot be changed here.")
+        self.statusBar().showMessage(text, 6000)
 
     def _others_saved(self, changed) -> None:
         self._update_heading()
@@ -316,19 +404,30 @@ class MainWindow(QMainWindow):
     def show_section(self, section_id: str) -> None:
         if section_id == self.editor.section_id or not self.session.has_section(section_id):
             return
+        if section_id == self._asking:  # its question is open (asked once per visit)
+            return
         if self.editor.section_id is not None:
             self.footnotes.flush()
             self.session.save_all()  # leaving a section saves it
-        edit = self._ask_if_in_use(section_id)
+        self._asking = section_id
+        try:
+            edit = self._ask_if_in_use(section_id)
+        finally:
+            self._asking = None
+        if section_id == self.editor.section_id or not self.session.has_section(section_id):
+            return  # shown, or gone, while the question was open
         doc = self.session.document(section_id)
         if section_id not in self._counted_docs:
             self._counted_docs.add(section_id)
             doc.contentsChanged.connect(self._counts_timer.start)
         self.editor.show_section(section_id, doc)
+        self._view_only = not edit
         if self.store.read_only or not edit:
             self.editor.setReadOnly(True)
         if getattr(self, "sharing", None) is not None:
             self.sharing.claim(section_id if edit else None)
+            self.sharing.refresh_others()
+        self._update_use_bar()
         self._update_heading()
         self._update_counts()
 

@@ -4,8 +4,6 @@ Conflicts left open stay in the file for later."""
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,38 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from hgreport import errors
-from hgreport.blockmerge import differing
 from hgreport.merge import list_conflicts, resolve_conflict
-from hgreport.model import body_from_list
 
 from . import dialogs
+from .diff_view import MINE, THEIRS, legend_html, value_html
 from .i18n import current_language
 
 CONFLICT_ID = Qt.ItemDataRole.UserRole
-
-
-def _text_of(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return ""
-    if isinstance(value, str):
-        return value
-    if value and isinstance(value, list) and all(isinstance(p, dict) for p in value):
-        return "\n\n".join(p.text for p in body_from_list(value))  # a body: its blocks
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _differing(mine, theirs) -> tuple[str, str]:
-    """For two bodies: only the paragraphs that differ, matched by id (the rest is the same on
-    both sides)."""
-    if isinstance(mine, list) and isinstance(theirs, list) and all(
-            isinstance(p, dict) for p in mine + theirs):
-        only_m, only_t = differing(mine, theirs)
-        return _text_of(only_m), _text_of(only_t)
-    return _text_of(mine), _text_of(theirs)
 
 
 class MergeDialog(QDialog):
@@ -98,6 +71,8 @@ class MergeDialog(QDialog):
         for btn, choice in ((self.btn_mine, "mine"), (self.btn_theirs, "theirs"),
                             (self.btn_both, "both")):
             btn.clicked.connect(lambda _=False, c=choice: self.resolve_current(c))
+        self.legend = QLabel(legend_html(), self)  # what the marks in the two sides mean
+        self.legend.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.btn_mine)
         row.addWidget(self.btn_theirs)
@@ -110,6 +85,7 @@ class MergeDialog(QDialog):
         lay.addWidget(self.heading)
         lay.addWidget(self.list, 1)
         lay.addWidget(sides, 2)
+        lay.addWidget(self.legend)
         lay.addLayout(row)
         lay.addWidget(close)
         self.conflicts = []
@@ -146,12 +122,16 @@ class MergeDialog(QDialog):
             self.mine_view.clear()
             self.theirs_view.clear()
             return
-        mine, theirs = _differing(c.mine, c.theirs)
         if c.field == "deleted":
             deleted, kept = self.tr("(deleted)"), self.tr("(kept and changed)")
-            mine, theirs = (deleted if c.mine else kept), (deleted if c.theirs else kept)
-        self.mine_view.setPlainText(mine)
-        self.theirs_view.setPlainText(theirs)
+            self.mine_view.setPlainText(deleted if c.mine else kept)
+            self.theirs_view.setPlainText(deleted if c.theirs else kept)
+            return
+        # word by word, footnote numbers in place: mine with what only it has struck
+        # through, theirs with what only it has underlined
+        number_of = self.window_.session.numbers.get
+        self.mine_view.setHtml(value_html(c.field, c.mine, c.theirs, number_of, MINE))
+        self.theirs_view.setHtml(value_html(c.field, c.mine, c.theirs, number_of, THEIRS))
 
     def _jump(self, item) -> None:
         c = self._conflict(item)

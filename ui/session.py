@@ -25,6 +25,7 @@ from hgreport.workspace import Changes, Question, Workspace
 from . import dialogs
 from . import structure_commands as commands
 from .blocks import OBJECT_CHAR, apply_page, body_of, document_from_body, footnote_ids_in
+from .diff_view import conflicts_html
 from .document_patch import patch_body
 from .footnotes import FootnoteMarker
 
@@ -267,14 +268,10 @@ class Session(QObject):
             return self.section_label(q.entity_id)
         return q.what
 
-    @staticmethod
-    def _details(q: Question) -> str:
-        """Both versions of what was changed on both sides, for the question's details."""
-        out = []
-        for mine, theirs in q.versions():
-            out.append(_tr("Yours:") + "\n" + mine)
-            out.append(_tr("Theirs:") + "\n" + theirs)
-        return "\n\n".join(out)
+    def _details(self, q: Question) -> str:
+        """What was changed on both sides, word by word with footnote numbers in place (HTML),
+        for the question's details."""
+        return conflicts_html(q.conflicts, self.numbers.get)
 
     # -- saving ------------------------------------------------------------------------------
     def save_all(self) -> bool:

@@ -17,7 +17,7 @@ from hgreport.sharing import HEARTBEAT_S, Presence, content_stamp
 class SharingWatcher(QObject):
     """Heartbeat, presence and polling for one window's open report."""
 
-    othersChanged = Signal(list)      # [Editor]: everyone else with the file open
+    othersChanged = Signal(list)      # [Editor]: everyone else with the file open (or renewed)
     contentChanged = Signal(list)     # ids of sections whose text someone else changed
     lockedChanged = Signal(bool)      # the file is locked by another writer (waiting)
 
@@ -78,7 +78,8 @@ class SharingWatcher(QObject):
         return found
 
     def editing(self, section_id: str) -> list:
-        """The others editing ``section_id`` now."""
+        """The others editing ``section_id`` now (with this person's other windows on this PC,
+        marked ``mine``)."""
         if self.presence is None:
             return []
         try:
@@ -93,8 +94,8 @@ class SharingWatcher(QObject):
             others = self.presence.others()
         except errors.ReportError:
             return
-        if [(e.holder, e.sections) for e in others] != [(e.holder, e.sections)
-                                                        for e in self.others]:
+        if [(e.holder, e.sections, e.until) for e in others] != [
+                (e.holder, e.sections, e.until) for e in self.others]:  # renewed: a new "until"
             self.others = others
             self.othersChanged.emit(others)
 

@@ -105,7 +105,7 @@
         </message>
         <message>
             <source>Edit anyway</source>
-            <translation>Vẫn sửa</translation>
+            <translation>Sửa dù sao</translation>
         </message>
         <message>
             <source>Only read</source>
@@ -272,6 +272,42 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>you, in another window</source>
+            <translation>bạn, ở cửa sổ khác</translation>
+        </message>
+        <message>
+            <source>Read only: %1 is editing this section (their hold runs until %2 and is renewed while they work in it). Click “Edit anyway” to edit it too, or wait: this bar goes away by itself when they leave.</source>
+            <translation>Chỉ xem: %1 đang sửa mục này (giữ mục đến %2, tự gia hạn khi họ còn làm việc trong mục). Bấm “Sửa dù sao” để cùng sửa, hoặc chờ: thanh này tự biến mất khi họ rời mục.</translation>
+        </message>
+        <message>
+            <source>Nobody else is editing this section now: you can edit it.</source>
+            <translation>Không còn ai khác sửa mục này: bạn có thể sửa.</translation>
+        </message>
+        <message>
+            <source>%1 is also editing this section. If you both change the same paragraph, you will be asked which version to keep.</source>
+            <translation>%1 cũng đang sửa mục này. Nếu hai người cùng sửa một đoạn, chương trình sẽ hỏi giữ bản nào.</translation>
+        </message>
+        <message>
+            <source>You also have this section open in another window on this PC. Both windows save into the same file: what you type in one appears in the other.</source>
+            <translation>Bạn cũng đang mở mục này ở một cửa sổ khác trên máy này. Cả hai cửa sổ lưu vào cùng một tệp: chữ gõ ở cửa sổ này sẽ hiện ở cửa sổ kia.</translation>
+        </message>
+        <message>
+            <source>This report is open read-only: the text cannot be changed.</source>
+            <translation>Báo cáo này được mở ở chế độ chỉ đọc: không sửa được nội dung.</translation>
+        </message>
+        <message>
+            <source>This section is damaged and read-only: bring back a good version from its history (Ctrl+Alt+H).</source>
+            <translation>Mục này bị hỏng nên chỉ xem được: hãy lấy lại một bản tốt từ lịch sử của mục (Ctrl+Alt+H).</translation>
+        </message>
+        <message>
+            <source>Read only: %1 is editing this section. “Edit anyway” is above the text.</source>
+            <translation>Chỉ xem: %1 đang sửa mục này. Nút “Sửa dù sao” ở phía trên văn bản.</translation>
+        </message>
+        <message>
+            <source>This text cannot be changed here.</source>
+            <translation>Không sửa được văn bản này ở đây.</translation>
+        </message>
         <message>
             <source>&amp;Zoom</source>
             <translation>&amp;Thu phóng</translation>
@@ -1052,14 +1088,6 @@ Hãy cài Word hoặc LibreOffice, hoặc mở tệp trên máy tính khác có 
         <message>
             <source>Restore section</source>
             <translation>Khôi phục mục</translation>
-        </message>
-        <message>
-            <source>Yours:</source>
-            <translation>Bản của bạn:</translation>
-        </message>
-        <message>
-            <source>Theirs:</source>
-            <translation>Bản của họ:</translation>
         </message>
         <message>
             <source>Heading footnotes</source>
@@ -2206,6 +2234,36 @@ Bạn vẫn muốn xóa?</translation>
         <message>
             <source>&amp;Columns:</source>
             <translation>Số &amp;cột:</translation>
+        </message>
+    </context>
+    <context>
+        <name>SectionBar</name>
+        <message>
+            <source>Edit anyway</source>
+            <translation>Sửa dù sao</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiffView</name>
+        <message>
+            <source>struck through</source>
+            <translation>gạch ngang</translation>
+        </message>
+        <message>
+            <source>only in your version</source>
+            <translation>chỉ có trong bản của bạn</translation>
+        </message>
+        <message>
+            <source>underlined</source>
+            <translation>gạch dưới</translation>
+        </message>
+        <message>
+            <source>only in theirs</source>
+            <translation>chỉ có trong bản của họ</translation>
+        </message>
+        <message>
+            <source>raised numbers are footnotes</source>
+            <translation>số nhỏ phía trên là chú thích</translation>
         </message>
     </context>
 </TS>

@@ -33,7 +33,7 @@ def test_the_window_opens_with_the_damaged_section_marked_and_read_only(open_win
     win.tree.select(d.section_id)
     assert win.editor.section_id == d.section_id
     assert win.editor.isReadOnly()
-    bar = win.editor.damage_bar
+    bar = win.editor.bar
     assert bar.isVisible() and d.title in bar.text.text() and "Ctrl+Alt+H" in bar.text.text()
     assert win.editor.viewportMargins().top() >= bar.height()  # the text starts below it
     # what is shown is its last save, from the file's history
@@ -68,14 +68,14 @@ def test_restoring_from_the_history_makes_it_editable_again(open_window, seed_db
     win.tree.select(d.section_id)
     assert win.editor.isReadOnly()
     clicked = []
-    win.editor.damage_bar.historyRequested.connect(lambda: clicked.append(True))
-    win.editor.damage_bar.history_button.click()  # the bar's way out opens the history
+    win.editor.bar.historyRequested.connect(lambda: clicked.append(True))
+    win.editor.bar.history_button.click()  # the bar's way out opens the history
     assert clicked and win.history_dialog.isVisible()
     win.history_dialog.close()
     with ReportStore.open(seed_db) as store:
         last = history(store, d.section_id)[0]
     assert win.session.restore_revision(d.section_id, last.rev_id)
-    assert not win.editor.isReadOnly() and not win.editor.damage_bar.isVisible()
+    assert not win.editor.isReadOnly() and not win.editor.bar.isVisible()
     assert not win.tree.items[d.section_id].data(0, DAMAGED)
     win.editor.setFocus()
     type_text(win.editor, "Đã khôi phục ")
