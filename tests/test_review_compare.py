@@ -14,7 +14,7 @@ import pytest
 from hgreport.cli import main
 from hgreport.export import export_docx
 from hgreport.importer import import_docx
-from hgreport.model import Footnote, Paragraph, Run, Section, new_id
+from hgreport.model import Footnote, Paragraph, Run, Section, body_to_list, new_id
 from hgreport.review.compare import export_compare
 from hgreport.review.drafts import draft_report, mark_draft
 from hgreport.review.wordread import footnote_paragraphs, read_paragraphs, read_stamp
@@ -182,3 +182,69 @@ def test_libreoffice_shows_the_tracked_changes(reviewed_round, tmp_path):
     assert "Đoạn văn mới thêm vào sau dự thảo." in flat  # inserted, shown
     assert reviewed_round["gone"] in flat  # deleted, shown struck through
     assert " ".join(reviewed_round["removed_text"].split()[:8]) in flat
+
+
+def _text(section) -> tuple:
+    return section.title, list(section.title_notes), body_to_list(section.body)
+
+
+def _note(report, footnote_id):
+    note = report.footnotes.get(footnote_id)
+    return body_to_list(note.body) if note else None
+
+
+def test_what_changed_since_a_draft_lists_exactly_the_changed_sections(reviewed_round):
+    from hgreport.review.changes import compare_drafts
+
+    with ReportStore.open(reviewed_round["db"]) as store:
+        changes = compare_drafts(store, "Dự thảo lần 1")
+        today = store.load_report()
+        then = draft_report(store, "Dự thảo lần 1")
+    states = {c.title: c.state for c in changes.sections}
+    assert states[reviewed_round["gone"]] == "deleted"
+    assert states["Mục mới sau dự thảo"] == "added"
+    edited = next(c for c in changes.sections
+                  if any("Đoạn văn mới thêm vào sau dự thảo." in str(b) for b in c.new_body))
+    assert edited.state == "changed" and edited.old_body != edited.new_body
+    assert any(reviewed_round["removed_text"][:40] in str(b) for b in edited.old_body)
+    # every section listed differs (text, or a footnote it references), none left out
+    then_by_id = {s.id: s for s in then.all_sections()}
+    for sec in today.all_sections():
+        was = then_by_id.get(sec.id)
+        differs = was is None or _text(was) != _text(sec) or any(
+            _note(then, f) != _note(today, f) for f in sec.footnote_refs() + was.footnote_refs())
+        assert (changes.section(sec.id) is not None) == differs, sec.title
+    # the edited footnote, the new one and the removed ones are listed, with their numbers
+    notes = {n.state for n in changes.footnotes}
+    assert notes == {"added", "deleted", "changed"}
+    edited_note = next(n for n in changes.footnotes if n.state == "changed")
+    assert "(bổ sung)" in str(edited_note.new_body) and "(bổ sung)" not in str(
+        edited_note.old_body)
+    assert changes.number_of(edited_note.footnote_id) == today.footnote_numbers()[
+        edited_note.footnote_id]
+    owner = next(c for c in changes.sections if edited_note.footnote_id in c.footnotes)
+    assert owner.state in ("changed", "added")
+
+
+def test_two_drafts_compare_and_export_between_themselves(reviewed_round, tmp_path):
+    from hgreport.review.changes import compare_drafts
+
+    with ReportStore.open(reviewed_round["db"], author="Văn phòng") as store:
+        mark_draft(store, "Dự thảo lần 2", follow_mark=False)
+        sec = next(s for s in store.load_report().ordered_sections() if s.body)
+        sec.title = sec.title + " (sau lần 2)"
+        store.save_section(sec)
+        between = compare_drafts(store, "Dự thảo lần 1", "Dự thảo lần 2")
+        since_two = compare_drafts(store, "Dự thảo lần 2")
+        same = compare_drafts(store, "Dự thảo lần 2", "Dự thảo lần 2")
+        written, counts = export_compare(store, "Dự thảo lần 1", tmp_path / "1-2.docx",
+                                         newer="Dự thảo lần 2")
+    assert [c.section_id for c in since_two.sections] == [sec.id]
+    assert since_two.sections[0].new_title.endswith("(sau lần 2)")
+    assert not same.sections and not same.footnotes
+    assert all("(sau lần 2)" not in c.title for c in between.sections)
+    assert {c.state for c in between.sections} == {"added", "deleted", "changed"}
+    accepted = " ".join(_texts(read_paragraphs(written), True))
+    assert "Đoạn văn mới thêm vào sau dự thảo." in accepted and "(sau lần 2)" not in accepted
+    assert counts["ins"] >= 4 and counts["del"] >= 4
+    assert read_stamp(written)["hgreport.draft"] == "Dự thảo lần 2"

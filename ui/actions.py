@@ -62,6 +62,8 @@ def make_actions(win) -> None:
     win.act_history = A(_tr("Section &history…"), win.show_history, "Ctrl+Alt+H",
                         _tr("Earlier versions of this section: who, when, compare, "
                             "restore"))
+    win.act_compare = A(_tr("Compare with a &draft…"), win.compare_drafts, None,
+                        _tr("What changed since a draft, section by section, word by word"))
     win.act_undo = A(_tr("&Undo"), win.undo, QKeySequence.Undo)
     win.act_redo = A(_tr("&Redo"), win.redo, [QKeySequence("Ctrl+Y"),
                                               QKeySequence("Ctrl+Shift+Z")])
@@ -148,7 +150,8 @@ def make_menus(win) -> None:
     m.addSeparator()
     m.addActions([win.act_export, win.act_export_pdf, win.act_print, win.act_properties])
     m.addSeparator()
-    m.addActions([win.act_send_copy, win.act_merge, win.act_conflicts, win.act_backups])
+    m.addActions([win.act_compare, win.act_send_copy, win.act_merge, win.act_conflicts,
+                  win.act_backups])
     m.addSeparator()
     win.act_identity = m.addAction(_tr("Your &name and unit…"), win.change_identity)
     m.addSeparator()

@@ -390,6 +390,21 @@ class MainWindow(QMainWindow):
         dlg.show()
         return dlg
 
+    def compare_drafts(self):
+        """File → "So sánh với dự thảo…": what changed since a draft (or between two); a
+        section picked there is shown in the editor."""
+        from .compare_dialog import open_compare
+
+        self.footnotes.flush()
+        self.session.save_all()
+        dlg = open_compare(self, self.store, self.session.has_section)
+        if dlg is not None:
+            dlg.sectionChosen.connect(self._go_to)
+            dlg.setWindowModality(Qt.WindowModality.WindowModal)  # what it shows is saved
+            self.compare_dialog = dlg
+            dlg.show()
+        return dlg
+
     def save_now(self) -> bool:
         """Ctrl+S, for hands used to Word: saving happens anyway; this does it now."""
         self.footnotes.flush()

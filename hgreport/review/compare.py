@@ -341,18 +341,32 @@ def _authors(store: ReportStore) -> dict[str, Who]:
     return who
 
 
-def export_compare(store: ReportStore, draft: str, path: str | Path) -> tuple[Path, dict]:
-    """Write today's report to ``path`` with tracked changes against the draft ``draft``;
-    returns the path and the counts of insertions and deletions. Raises
+def _draft_authors(store: ReportStore, revisions: dict[str, tuple[str, str]]) -> dict[str, Who]:
+    """Entity id → (author, date) of its revision in a draft."""
+    found = store.revisions_by_id([rev for _, rev in revisions.values()])
+    return {eid: (found[rev].author or "", word_date(found[rev].at))
+            for eid, (_kind, rev) in revisions.items() if rev in found}
+
+
+def export_compare(store: ReportStore, draft: str, path: str | Path,
+                   newer: str | None = None) -> tuple[Path, dict]:
+    """Write today's report (or the draft ``newer``) to ``path`` with tracked changes against
+    the draft ``draft``; returns the path and the counts of insertions and deletions. Raises
     :class:`~hgreport.review.errors.NoSuchDraft` and the export's errors."""
     target = Path(path)
     check_target(target)
     with store.reading():
         find_draft(store, draft)
         then = draft_report(store, draft)
-        report = store.load_report()
-        who = _authors(store)
-        stamp = export_stamp(store)
+        if newer:
+            record = find_draft(store, newer)
+            report = draft_report(store, newer)
+            who = _draft_authors(store, record.revisions)
+            stamp = export_stamp(store, newer)
+        else:
+            report = store.load_report()
+            who = _authors(store)
+            stamp = export_stamp(store)
     stamp[STAMP_PREFIX + "compare"] = draft
     document, counts = build_compare_document(report, then, who)
     set_custom_properties(document, stamp)

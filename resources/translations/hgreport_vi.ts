@@ -273,6 +273,14 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Compare with a &amp;draft…</source>
+            <translation>&amp;So sánh với dự thảo…</translation>
+        </message>
+        <message>
+            <source>What changed since a draft, section by section, word by word</source>
+            <translation>Những gì đã thay đổi so với một dự thảo, từng mục, từng chữ</translation>
+        </message>
+        <message>
             <source>you, in another window</source>
             <translation>bạn, ở cửa sổ khác</translation>
         </message>
@@ -2264,6 +2272,117 @@ Bạn vẫn muốn xóa?</translation>
         <message>
             <source>raised numbers are footnotes</source>
             <translation>số nhỏ phía trên là chú thích</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareDialog</name>
+        <message>
+            <source>Save the comparison as</source>
+            <translation>Lưu bản so sánh thành</translation>
+        </message>
+        <message>
+            <source>Word files (*.docx)</source>
+            <translation>Tệp Word (*.docx)</translation>
+        </message>
+        <message>
+            <source>The report has no draft yet. Mark one first (File → Mark a draft…); later, compare the report with it.</source>
+            <translation>Báo cáo chưa có dự thảo nào. Hãy đánh dấu một dự thảo trước (Tệp → Đánh dấu dự thảo…), sau đó so sánh báo cáo với dự thảo đó.</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>thêm mới</translation>
+        </message>
+        <message>
+            <source>deleted</source>
+            <translation>đã xóa</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>đã sửa</translation>
+        </message>
+        <message>
+            <source>Introduction</source>
+            <translation>Phần mở đầu</translation>
+        </message>
+        <message>
+            <source>Ending</source>
+            <translation>Phần kết thúc</translation>
+        </message>
+        <message>
+            <source>footnotes %1</source>
+            <translation>chú thích %1</translation>
+        </message>
+        <message>
+            <source>Footnote %1</source>
+            <translation>Chú thích %1</translation>
+        </message>
+        <message>
+            <source>(numbered in the older version)</source>
+            <translation>(số thứ tự trong bản cũ)</translation>
+        </message>
+        <message>
+            <source>struck through</source>
+            <translation>gạch ngang</translation>
+        </message>
+        <message>
+            <source>removed since the older version</source>
+            <translation>đã bỏ so với bản cũ</translation>
+        </message>
+        <message>
+            <source>underlined</source>
+            <translation>gạch dưới</translation>
+        </message>
+        <message>
+            <source>added since the older version</source>
+            <translation>thêm vào so với bản cũ</translation>
+        </message>
+        <message>
+            <source>raised numbers are footnotes</source>
+            <translation>số nhỏ phía trên là chú thích</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Tên mục</translation>
+        </message>
+        <message>
+            <source>Notes at the title</source>
+            <translation>Chú thích ở tên mục</translation>
+        </message>
+        <message>
+            <source>Compare with a draft</source>
+            <translation>So sánh với dự thảo</translation>
+        </message>
+        <message>
+            <source>The report now</source>
+            <translation>Báo cáo hiện tại</translation>
+        </message>
+        <message>
+            <source>Draft:</source>
+            <translation>Dự thảo:</translation>
+        </message>
+        <message>
+            <source>Compared with:</source>
+            <translation>So với:</translation>
+        </message>
+        <message>
+            <source>Go to this section</source>
+            <translation>Đến mục này</translation>
+        </message>
+        <message>
+            <source>Export to Word with tracked changes…</source>
+            <translation>Xuất Word có đánh dấu thay đổi…</translation>
+        </message>
+        <message>
+            <source>Nothing changed.</source>
+            <translation>Không có gì thay đổi.</translation>
+        </message>
+        <message>
+            <source>%1 sections and %2 footnotes changed.</source>
+            <translation>%1 mục và %2 chú thích đã thay đổi.</translation>
+        </message>
+        <message>
+            <source>Written: %1 (%2 insertions, %3 deletions).</source>
+            <translation>Đã ghi: %1 (%2 chỗ thêm, %3 chỗ xóa).</translation>
         </message>
     </context>
 </TS>
