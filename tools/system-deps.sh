@@ -4,6 +4,7 @@
 # poppler (PDF to PNG), pandoc (comparison and import fixtures), Xvfb (screenshots).
 set -euo pipefail
 packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+          libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
           libglib2.0-0 libxcb-cursor0 fonts-dejavu-core fonts-liberation)
 if [ "${1:-}" = "--test" ]; then
   packages+=(libreoffice-writer poppler-utils pandoc xvfb)
@@ -12,6 +13,9 @@ if ! command -v apt-get >/dev/null 2>&1; then
   echo "system-deps: no apt-get here; install the Qt runtime libraries yourself: ${packages[*]}"
   exit 0
 fi
+# Liberation 2.x has the Vietnamese letters (Debian 12's fonts-liberation 1.07 does not): what
+# LibreOffice uses for Times New Roman in the render tests; the program ships its own copy
+if apt-cache show fonts-liberation2 >/dev/null 2>&1; then packages+=(fonts-liberation2); fi
 sudo=""
 if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
 missing=()
