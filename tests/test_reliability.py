@@ -238,8 +238,8 @@ def test_a_report_build_killed_half_way_is_cleaned_up_by_the_next_one(tmp_path):
     old = tmp_path / ".bao-cao.db.1a2b3c4d.hgreport-tmp"  # `new` killed an hour ago
     old.write_bytes(b"SQLite format 3\x00")
     old.with_name(old.name + "-journal").write_bytes(b"x")
-    for p in (old, old.with_name(old.name + "-journal")):
-        os.utime(p, (time.time() - 7200, time.time() - 7200))
+    for leftover in (old, old.with_name(old.name + "-journal")):
+        os.utime(leftover, (time.time() - 7200, time.time() - 7200))
     running = tmp_path / ".khac.db.5e6f7a8b.hgreport-tmp"  # a colleague's import, under way
     running.write_bytes(b"SQLite format 3\x00")
     assert main(["new", str(tmp_path / "bao-cao.db")]) == 0
