@@ -209,11 +209,9 @@ def _fib_encrypted(mm: mmap.mmap, entry: int) -> bool:
     return ident == 0xA5EC and bool(flags & 0x0100)  # fEncrypted
 
 
-def sniff(path: str | Path) -> str:
-    """What the file is, from its content (never its name): "docx", "doc", "odt", "rtf" or
-    "html". Raises :class:`EncryptedDocument`, :class:`NotWordDocument`, :class:`TooLarge`,
-    :class:`hgreport.errors.FileMissing` or :class:`hgreport.errors.IOProblem`."""
-    path = Path(path)
+def _read_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of a file that exists, is a file and is not too large to
+    import; else the typed error that says which."""
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -227,9 +225,17 @@ def sniff(path: str | Path) -> str:
             "size": _mb(st.st_size), "limit": _mb(MAX_FILE_BYTES)}))
     try:
         with open(path, "rb") as fh:
-            head = fh.read(4096)
+            return fh.read(size)
     except OSError as exc:
         raise base_errors.IOProblem(path=str(path), detail=str(exc)) from None
+
+
+def sniff(path: str | Path) -> str:
+    """What the file is, from its content (never its name): "docx", "doc", "odt", "rtf" or
+    "html". Raises :class:`EncryptedDocument`, :class:`NotWordDocument`, :class:`TooLarge`,
+    :class:`hgreport.errors.FileMissing` or :class:`hgreport.errors.IOProblem`."""
+    path = Path(path)
+    head = _read_head(path, 4096)
     if head.startswith(OLE_MAGIC):
         kind = ole_kind(path)
         if kind == "encrypted":
@@ -287,22 +293,7 @@ def _looks_like_html(text: str) -> bool:
 def open_word_package(path: str | Path) -> WordPackage:
     """Check ``path`` and read its Word XML parts, or raise a typed import error."""
     path = Path(path)
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        raise base_errors.FileMissing(path=str(path)) from None
-    except OSError as exc:
-        raise base_errors.IOProblem(path=str(path), detail=str(exc)) from None
-    if not path.is_file():
-        raise NotWordDocument(path=str(path))
-    if st.st_size > MAX_FILE_BYTES:
-        raise TooLarge(path=str(path), detail=("detail_file_size", {
-            "size": _mb(st.st_size), "limit": _mb(MAX_FILE_BYTES)}))
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(8)
-    except OSError as exc:
-        raise base_errors.IOProblem(path=str(path), detail=str(exc)) from None
+    head = _read_head(path, 8)
     if head == OLE_MAGIC:
         raise _classify_ole(path)
     if not head.startswith(b"PK"):
