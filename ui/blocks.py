@@ -447,6 +447,23 @@ def document_from_body(body: Body, parent=None, margin: float = PAGE_PADDING_PX,
     return doc
 
 
+def _fragments(block: QTextBlock):
+    """The (character format, text) of each fragment of ``block``, in order."""
+    it = block.begin()
+    while not it.atEnd():
+        frag = it.fragment()
+        it += 1
+        if frag.isValid():
+            yield frag.charFormat(), frag.text()
+
+
+def _text_run(text: str, fmt: QTextCharFormat, external: bool) -> list[Run]:
+    """The run of a fragment of plain text (stray object characters dropped, line separators
+    as line breaks); none when nothing is left."""
+    text = text.replace(OBJECT_CHAR, "").replace(LINE_SEPARATOR, "\n")
+    return [Run(clean(text), marks_of(fmt, external))] if text else []
+
+
 def _blocks_of(block: QTextBlock, external: bool) -> list[Block]:
     """What one QTextBlock holds: a paragraph with the block's id; a block of an unknown kind
     is an object character of its own, and text typed beside it a paragraph of its own."""
@@ -464,14 +481,7 @@ def _blocks_of(block: QTextBlock, external: bool) -> list[Block]:
         runs.clear()
         return para.normalized()
 
-    it = block.begin()
-    while not it.atEnd():
-        frag = it.fragment()
-        it += 1
-        if not frag.isValid():
-            continue
-        fmt = frag.charFormat()
-        text = frag.text()
+    for fmt, text in _fragments(block):
         fid = footnote_id_of(fmt)
         if fid is not None:
             runs.extend(Run.ref(fid) for c in text if c == OBJECT_CHAR)
@@ -486,9 +496,7 @@ def _blocks_of(block: QTextBlock, external: bool) -> list[Block]:
                 if piece:
                     runs.append(Run(clean(piece.replace(LINE_SEPARATOR, "\n"))))
             continue
-        text = text.replace(OBJECT_CHAR, "").replace(LINE_SEPARATOR, "\n")
-        if text:
-            runs.append(Run(clean(text), marks_of(fmt, external)))
+        runs.extend(_text_run(text, fmt, external))
     if runs or not out:
         out.append(paragraph())
     return out
@@ -844,21 +852,12 @@ def _cell_paragraph(block: QTextBlock, external: bool, default_align: str | None
     if align == default_align or (align == "left" and default_align is None):
         align = None
     runs: list[Run] = []
-    it = block.begin()
-    while not it.atEnd():
-        frag = it.fragment()
-        it += 1
-        if not frag.isValid():
-            continue
-        fmt = frag.charFormat()
-        text = frag.text()
+    for fmt, text in _fragments(block):
         fid = footnote_id_of(fmt)
         if fid is not None:
             runs.extend(Run.ref(fid) for c in text if c == OBJECT_CHAR)
-            continue
-        text = text.replace(OBJECT_CHAR, "").replace(LINE_SEPARATOR, "\n")
-        if text:
-            runs.append(Run(clean(text), marks_of(fmt, external)))
+        else:
+            runs.extend(_text_run(text, fmt, external))
     return Paragraph(runs, align, False, CELL_PARAGRAPH_ID).normalized()
 
 
