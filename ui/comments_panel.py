@@ -9,7 +9,7 @@ and asks. :func:`attach_comments` adds all of it to a main window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextBlock, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from hgreport import errors
-from hgreport.i18n import pick
 from hgreport.review.bringback import bring_back
 from hgreport.review.comments import (
     Comment,
@@ -41,48 +40,46 @@ from . import dialogs, review_dialogs
 from .blocks import OBJECT_CHAR, block_id_of
 from .i18n import current_language
 
+# key → the English source; the Vietnamese is in resources/translations (context CommentsPanel)
 TEXT = {
-    # key: (Vietnamese, English)
-    "panel": ("Góp ý", "Comments"),
-    "all_sections": ("Mọi mục", "All sections"),
-    "all_authors": ("Mọi người góp ý", "Everyone"),
-    "open_only": ("Chỉ góp ý chưa giải quyết", "Open comments only"),
-    "reply": ("Trả lời…", "Reply…"),
-    "resolve": ("Đã giải quyết", "Resolve"),
-    "reopen": ("Mở lại", "Reopen"),
-    "delete": ("Xóa", "Delete"),
-    "add": ("Thêm góp ý…", "New comment…"),
-    "add_tip": ("Góp ý cho đoạn văn đang chọn (Ctrl+Alt+M)",
-                "Comment on the selected text (Ctrl+Alt+M)"),
-    "mark_draft": ("Đánh dấu dự thảo…", "Mark a draft…"),
-    "mark_draft_tip": ("Ghi nhận toàn bộ báo cáo lúc này dưới một tên (“Dự thảo lần 1”)",
-                       "Record the whole report as it is now under a name (“Dự thảo lần 1”)"),
-    "draft_marked": ("Đã đánh dấu “{name}”.", "Marked “{name}”."),
-    "no_paragraph": ("Hãy chọn đoạn văn cần góp ý trong nội dung của một mục.",
-                     "Select the text to comment on in a section's text."),
-    "resolved": ("đã giải quyết", "resolved"),
-    "intro": ("Phần mở đầu", "Introduction"),
-    "ending": ("Phần kết thúc", "Ending"),
-    "gone": ("(đoạn văn đã bị xóa)", "(the paragraph was deleted)"),
-    "suggestions": ("Đề xuất sửa từ bản góp ý", "Suggested changes from reviews"),
-    "accept": ("Chấp nhận", "Accept"),
-    "reject": ("Từ chối", "Reject"),
-    "accept_all": ("Chấp nhận tất cả", "Accept all"),
-    "reject_all": ("Từ chối tất cả", "Reject all"),
-    "kind_replace": ("sửa", "change"),
-    "kind_insert": ("thêm đoạn", "new paragraph"),
-    "kind_delete": ("xóa đoạn", "delete paragraph"),
-    "outdated": ("Chưa chấp nhận được {n} đề xuất vì đoạn văn đã sửa sau góp ý.",
-                 "{n} suggestions were not accepted: their paragraph changed after the review."),
-    "import_review": ("Nhập bản &góp ý…", "Bring back a &reviewed file…"),
-    "import_review_tip": ("Đưa tệp Word đã được góp ý (sửa, theo dõi thay đổi, chú giải) vào "
-                          "báo cáo", "Bring a Word file that came back with edits, tracked "
-                          "changes and comments into the report"),
+    "panel": QT_TRANSLATE_NOOP("CommentsPanel", "Comments"),
+    "all_sections": QT_TRANSLATE_NOOP("CommentsPanel", "All sections"),
+    "all_authors": QT_TRANSLATE_NOOP("CommentsPanel", "Everyone"),
+    "open_only": QT_TRANSLATE_NOOP("CommentsPanel", "Open comments only"),
+    "reply": QT_TRANSLATE_NOOP("CommentsPanel", "Reply…"),
+    "resolve": QT_TRANSLATE_NOOP("CommentsPanel", "Resolve"),
+    "reopen": QT_TRANSLATE_NOOP("CommentsPanel", "Reopen"),
+    "delete": QT_TRANSLATE_NOOP("CommentsPanel", "Delete"),
+    "add": QT_TRANSLATE_NOOP("CommentsPanel", "New comment…"),
+    "add_tip": QT_TRANSLATE_NOOP("CommentsPanel", "Comment on the selected text (Ctrl+Alt+M)"),
+    "mark_draft": QT_TRANSLATE_NOOP("CommentsPanel", "Mark a draft…"),
+    "mark_draft_tip": QT_TRANSLATE_NOOP(
+        "CommentsPanel", "Record the whole report as it is now under a name (“Dự thảo lần 1”)"),
+    "draft_marked": QT_TRANSLATE_NOOP("CommentsPanel", "Marked “{name}”."),
+    "no_paragraph": QT_TRANSLATE_NOOP("CommentsPanel", "Select the text to comment on in a section's text."),
+    "resolved": QT_TRANSLATE_NOOP("CommentsPanel", "resolved"),
+    "intro": QT_TRANSLATE_NOOP("CommentsPanel", "Introduction"),
+    "ending": QT_TRANSLATE_NOOP("CommentsPanel", "Ending"),
+    "gone": QT_TRANSLATE_NOOP("CommentsPanel", "(the paragraph was deleted)"),
+    "suggestions": QT_TRANSLATE_NOOP("CommentsPanel", "Suggested changes from reviews"),
+    "accept": QT_TRANSLATE_NOOP("CommentsPanel", "Accept"),
+    "reject": QT_TRANSLATE_NOOP("CommentsPanel", "Reject"),
+    "accept_all": QT_TRANSLATE_NOOP("CommentsPanel", "Accept all"),
+    "reject_all": QT_TRANSLATE_NOOP("CommentsPanel", "Reject all"),
+    "kind_replace": QT_TRANSLATE_NOOP("CommentsPanel", "change"),
+    "kind_insert": QT_TRANSLATE_NOOP("CommentsPanel", "new paragraph"),
+    "kind_delete": QT_TRANSLATE_NOOP("CommentsPanel", "delete paragraph"),
+    "outdated": QT_TRANSLATE_NOOP(
+        "CommentsPanel", "{n} suggestions were not accepted: their paragraph changed after the review."),
+    "import_review": QT_TRANSLATE_NOOP("CommentsPanel", "Bring back a &reviewed file…"),
+    "import_review_tip": QT_TRANSLATE_NOOP(
+        "CommentsPanel", "Bring a Word file that came back with edits, tracked changes and comments into the report"),
 }
 
 
 def t(key: str, **args) -> str:
-    return pick(TEXT, key, current_language(), **args)
+    """A text of the comments panel in the window's language (Qt translation)."""
+    return QCoreApplication.translate("CommentsPanel", TEXT[key]).format(**args)
 
 
 # -- editor positions ↔ the model's offsets (footnote marks are not text) -----------------------

@@ -3,6 +3,7 @@ comment or a reply, the name of a draft, the reviewed Word file to bring back.""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,26 +15,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hgreport.i18n import pick
-
-from .i18n import current_language
-
+# key → the English source; the Vietnamese is in resources/translations (context ReviewDialogs)
 TEXT = {
-    # key: (Vietnamese, English)
-    "new_comment": ("Thêm góp ý", "New comment"),
-    "reply": ("Trả lời góp ý", "Reply to the comment"),
-    "on_text": ("Góp ý cho: “{quote}”", "Comment on: “{quote}”"),
-    "draft_title": ("Đánh dấu dự thảo", "Mark a draft"),
-    "reviewed_title": ("Chọn tệp Word đã được góp ý", "Choose the reviewed Word file"),
-    "word_files": ("Tệp Word (*.docx)", "Word files (*.docx)"),
-    "draft_prompt": ("Tên dự thảo (ghi nhận toàn bộ báo cáo lúc này):",
-                     "Name of the draft (records the whole report as it is now):"),
+    "new_comment": QT_TRANSLATE_NOOP("ReviewDialogs", "New comment"),
+    "reply": QT_TRANSLATE_NOOP("ReviewDialogs", "Reply to the comment"),
+    "on_text": QT_TRANSLATE_NOOP("ReviewDialogs", "Comment on: “{quote}”"),
+    "draft_title": QT_TRANSLATE_NOOP("ReviewDialogs", "Mark a draft"),
+    "reviewed_title": QT_TRANSLATE_NOOP("ReviewDialogs", "Choose the reviewed Word file"),
+    "word_files": QT_TRANSLATE_NOOP("ReviewDialogs", "Word files (*.docx)"),
+    "draft_prompt": QT_TRANSLATE_NOOP("ReviewDialogs", "Name of the draft (records the whole report as it is now):"),
 }
 
 
 def t(key: str, **args) -> str:
-    """A text of the review dialogs and panel in the window's language."""
-    return pick(TEXT, key, current_language(), **args)
+    """A text of the review dialogs in the window's language (Qt translation)."""
+    return QCoreApplication.translate("ReviewDialogs", TEXT[key]).format(**args)
 
 
 def _short(text: str, n: int = 80) -> str:

@@ -2385,4 +2385,154 @@ Bạn vẫn muốn xóa?</translation>
             <translation>Đã ghi: %1 (%2 chỗ thêm, %3 chỗ xóa).</translation>
         </message>
     </context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <source>Comments</source>
+        <translation>Góp ý</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>Mọi mục</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Mọi người góp ý</translation>
+    </message>
+    <message>
+        <source>Open comments only</source>
+        <translation>Chỉ góp ý chưa giải quyết</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Trả lời…</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Đã giải quyết</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>New comment…</source>
+        <translation>Thêm góp ý…</translation>
+    </message>
+    <message>
+        <source>Comment on the selected text (Ctrl+Alt+M)</source>
+        <translation>Góp ý cho đoạn văn đang chọn (Ctrl+Alt+M)</translation>
+    </message>
+    <message>
+        <source>Mark a draft…</source>
+        <translation>Đánh dấu dự thảo…</translation>
+    </message>
+    <message>
+        <source>Record the whole report as it is now under a name (“Dự thảo lần 1”)</source>
+        <translation>Ghi nhận toàn bộ báo cáo lúc này dưới một tên (“Dự thảo lần 1”)</translation>
+    </message>
+    <message>
+        <source>Marked “{name}”.</source>
+        <translation>Đã đánh dấu “{name}”.</translation>
+    </message>
+    <message>
+        <source>Select the text to comment on in a section's text.</source>
+        <translation>Hãy chọn đoạn văn cần góp ý trong nội dung của một mục.</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>đã giải quyết</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Phần mở đầu</translation>
+    </message>
+    <message>
+        <source>Ending</source>
+        <translation>Phần kết thúc</translation>
+    </message>
+    <message>
+        <source>(the paragraph was deleted)</source>
+        <translation>(đoạn văn đã bị xóa)</translation>
+    </message>
+    <message>
+        <source>Suggested changes from reviews</source>
+        <translation>Đề xuất sửa từ bản góp ý</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Chấp nhận</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>Chấp nhận tất cả</translation>
+    </message>
+    <message>
+        <source>Reject all</source>
+        <translation>Từ chối tất cả</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>sửa</translation>
+    </message>
+    <message>
+        <source>new paragraph</source>
+        <translation>thêm đoạn</translation>
+    </message>
+    <message>
+        <source>delete paragraph</source>
+        <translation>xóa đoạn</translation>
+    </message>
+    <message>
+        <source>{n} suggestions were not accepted: their paragraph changed after the review.</source>
+        <translation>Chưa chấp nhận được {n} đề xuất vì đoạn văn đã sửa sau góp ý.</translation>
+    </message>
+    <message>
+        <source>Bring back a &amp;reviewed file…</source>
+        <translation>Nhập bản &amp;góp ý…</translation>
+    </message>
+    <message>
+        <source>Bring a Word file that came back with edits, tracked changes and comments into the report</source>
+        <translation>Đưa tệp Word đã được góp ý (sửa, theo dõi thay đổi, chú giải) vào báo cáo</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialogs</name>
+    <message>
+        <source>New comment</source>
+        <translation>Thêm góp ý</translation>
+    </message>
+    <message>
+        <source>Reply to the comment</source>
+        <translation>Trả lời góp ý</translation>
+    </message>
+    <message>
+        <source>Comment on: “{quote}”</source>
+        <translation>Góp ý cho: “{quote}”</translation>
+    </message>
+    <message>
+        <source>Mark a draft</source>
+        <translation>Đánh dấu dự thảo</translation>
+    </message>
+    <message>
+        <source>Choose the reviewed Word file</source>
+        <translation>Chọn tệp Word đã được góp ý</translation>
+    </message>
+    <message>
+        <source>Word files (*.docx)</source>
+        <translation>Tệp Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Name of the draft (records the whole report as it is now):</source>
+        <translation>Tên dự thảo (ghi nhận toàn bộ báo cáo lúc này):</translation>
+    </message>
+</context>
 </TS>

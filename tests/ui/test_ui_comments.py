@@ -14,6 +14,16 @@ from ui import review_dialogs
 from ui.blocks import OBJECT_CHAR, block_id_of
 
 
+@pytest.fixture(autouse=True)
+def vietnamese(qapp):
+    """The panel speaks through Qt's translation: read it in Vietnamese, as a clerk does."""
+    from ui import i18n
+
+    i18n.install_translators(qapp, "vi")
+    yield
+    i18n.install_translators(qapp, "en")  # the other tests run on the source strings
+
+
 @pytest.fixture
 def answers(monkeypatch):
     """What the comment and draft dialogs answer (and what they were shown)."""
