@@ -200,9 +200,6 @@ def footnote_format(footnote_id: str, base: QTextCharFormat | None = None) -> QT
     return fmt
 
 
-def is_footnote(fmt: QTextCharFormat) -> bool:
-    return fmt.objectType() == FOOTNOTE_OBJECT
-
 
 def footnote_id_of(fmt: QTextCharFormat) -> str | None:
     if fmt.objectType() != FOOTNOTE_OBJECT:

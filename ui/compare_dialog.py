@@ -44,8 +44,8 @@ from hgreport.review.compare import export_compare
 from hgreport.review.drafts import list_drafts
 from hgreport.storage import ReportStore
 
-from . import dialogs
-from .diff_view import ADDED_STYLE, REMOVED_STYLE, body_html, value_html
+from . import dialogs, diff_view
+from .diff_view import body_html, value_html
 
 KEY = Qt.ItemDataRole.UserRole  # ("section" | "footnote", id) of a line of the list
 
@@ -101,11 +101,8 @@ def footnote_label(change: FootnoteChange) -> str:
 
 
 def legend_html() -> str:
-    return (f'<p><span style="{REMOVED_STYLE}">{escape(_tr("struck through"))}</span>: '
-            f'{escape(_tr("removed since the older version"))}; '
-            f'<span style="{ADDED_STYLE}">{escape(_tr("underlined"))}</span>: '
-            f'{escape(_tr("added since the older version"))}; {escape(_tr("raised numbers are footnotes"))}.'
-            "</p><hr>")
+    return diff_view.legend_html(_tr("removed since the older version"),
+                                 _tr("added since the older version")) + "<hr>"
 
 
 def _note_html(note: FootnoteChange) -> str:

@@ -103,12 +103,15 @@ def value_html(field: str, mine, theirs, number_of: NumberOf, side: str | None =
     return f"<p>{words_html(text(mine), text(theirs), side)}</p>"
 
 
-def legend_html() -> str:
-    """What the marks mean."""
+def legend_html(removed: str | None = None, added: str | None = None) -> str:
+    """What the marks mean; ``removed`` and ``added`` say what a struck and an underlined word
+    stand for where it is not "only in your version" / "only in theirs" (already translated)."""
+    removed = _tr("only in your version") if removed is None else removed
+    added = _tr("only in theirs") if added is None else added
     return (f'<p><span style="{REMOVED_STYLE}">{escape(_tr("struck through"))}</span>: '
-            f'{escape(_tr("only in your version"))}; '
+            f'{escape(removed)}; '
             f'<span style="{ADDED_STYLE}">{escape(_tr("underlined"))}</span>: '
-            f'{escape(_tr("only in theirs"))}; {escape(_tr("raised numbers are footnotes"))}.'
+            f'{escape(added)}; {escape(_tr("raised numbers are footnotes"))}.'
             "</p>")
 
 

@@ -19,7 +19,6 @@ from hgreport.model import KIND_SECTION, walk_tree
 
 from .i18n import current_language, format_number
 
-SECTION_ID = Qt.ItemDataRole.UserRole
 DAMAGED = Qt.ItemDataRole.UserRole + 7  # True on a section the file holds damaged
 
 
@@ -216,9 +215,6 @@ class SectionTree(QTreeWidget):
         it.setForeground(0, QBrush(QColor("#9a4a00")))
         it.setToolTip(0, it.label() + "\n" + QCoreApplication.translate(
             "SectionTree", "Being edited by %1").replace("%1", ", ".join(names)))
-
-    def in_use_names(self, section_id: str) -> list[str]:
-        return list(self.in_use.get(section_id, []))
 
     def refresh_counts(self) -> None:
         words = self.session.word_counts()
