@@ -112,7 +112,8 @@ def report_summary(report: Report, lang: str | None = None) -> dict:
                            for b in n.section.body if b.kind == "table"],
                 "children": [node(c) for c in n.children]}
 
-    titles = {n.section.id: n.section.title for n in walk_tree(report.tree(numbering))}
+    tree = report.tree(numbering)
+    titles = {n.section.id: n.section.title for n in walk_tree(tree)}
     footnotes = [{"id": fn.id, "number": num, "section": titles.get(sid, ""),
                   "text": fn.plain_text} for num, fn, sid in report.footnotes_in_order()]
     footnotes += [{"id": fid, "number": None, "section": "", "text": fn.plain_text}
@@ -121,7 +122,7 @@ def report_summary(report: Report, lang: str | None = None) -> dict:
         "header": report.header.to_dict(),
         "closing": report.closing.to_dict(),
         "profile": report.profile,
-        "sections": [node(n) for n in report.tree(numbering)],
+        "sections": [node(n) for n in tree],
         "footnotes": footnotes,
         "words": report.word_count(),
         "problems": [p.message(lang) for p in find_problems(report, numbering)],

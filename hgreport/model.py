@@ -809,13 +809,6 @@ class Report:
         (:func:`misplaced_sections`)."""
         return misplaced_sections(self.sections)
 
-    def damaged_sections(self) -> list[Section]:
-        """Sections whose stored content could not be read, in reading order."""
-        return [s for s in self.all_sections() if s.damage]
-
-    def damaged_footnotes(self) -> list[Footnote]:
-        return [f for f in self.footnotes.values() if f.damage]
-
     # -- tree -------------------------------------------------------------------------
     def children_of(self, parent_id: str | None) -> list[Section]:
         return sorted((s for s in self.sections if s.parent_id == parent_id),

@@ -58,7 +58,6 @@ def pdf_bytes(pages: Pages, header: Header, progress: Progress | None = None,
     pdf.set_creation_date(document_date(header))
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     done, total = steps if steps[1] else (0, len(pages))
-    current = (None, 0.0)
     width = None
     for page in pages:
         pdf.add_page(format=(page.width, page.height))

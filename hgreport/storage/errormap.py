@@ -13,7 +13,6 @@ BUSY_TIMEOUT_S = 5.0
 _BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
 _READONLY = 8
 _READONLY_ROLLBACK = 8 | (3 << 8)  # a hot journal that a read-only connection cannot undo
-_IOERR = 10
 _CORRUPT = 11
 _FULL = 13
 _CANTOPEN = 14

@@ -82,7 +82,7 @@ class ReportStore(EditOperations, EntityOperations, SharingOperations, ReviewOpe
         store = None
         try:
             store = cls(path, conn, author, read_only or not can_write)
-            store._verify_and_upgrade(counter if journal else None)
+            store._verify_and_upgrade(counter)
         except sqlite3.Error as exc:
             (store.conn if store else conn).close()
             raise errormap.map_error(exc, path) from None

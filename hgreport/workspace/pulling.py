@@ -58,12 +58,8 @@ class Pulling:
         out.footnotes = self._pull_footnotes(fresh)
         # a header edited here and not yet saved stays; its save combines with theirs
         if fresh.version != self.report.version and not self._header_unsaved:
-            self.report.header, self.report.closing = fresh.header, fresh.closing
-            self.report.version = fresh.version
+            self._take_header(fresh, out)
             out.header = True
-            if fresh.profile != self.report.profile:
-                self.set_profile(fresh.profile)
-                out.profile = True
         self._index_sections()
         out.gone = sorted(gone)
         out.outline = structure or bool(gone) or bool(out.sections) or force or out.profile
