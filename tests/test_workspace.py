@@ -388,3 +388,31 @@ def test_missing_and_orphan_footnotes_are_fixed(work, seed_db):
     with ReportStore.open(seed_db) as store:
         footnotes = store.load_report().footnotes
     assert "fn-missing" in footnotes and "fn-orphan" not in footnotes
+
+
+def test_a_footnote_colleagues_keep_saving_stays_unsaved_instead_of_recursing(work, monkeypatch):
+    """Every save of the footnote loses the race and combines cleanly: after a few tries the
+    save gives up for now (the text stays unsaved, tried again next time), as sections do."""
+    from types import SimpleNamespace
+
+    import hgreport.workspace.saving as saving
+
+    fid = next(iter(work.report.footnotes))
+    assert work.set_footnote_body(fid, [Paragraph.of("Chú thích sửa ở đây.")])
+    tries = []
+
+    def always_newer(footnote):
+        tries.append(footnote.id)
+        raise errors.Conflict(what="chú thích", who="Bình")
+
+    def clean_combine(store, footnote):
+        return SimpleNamespace(theirs=footnote, conflicts=[],
+                               footnote=Footnote(id=footnote.id, body=list(footnote.body),
+                                                 version=footnote.version + 1))
+
+    monkeypatch.setattr(work.store, "save_footnote", always_newer)
+    monkeypatch.setattr(saving, "rebase_footnote", clean_combine)
+    out = work.save()
+    assert out.error is None and not out.questions
+    assert len(tries) == saving.ATTEMPTS + 1
+    assert work.has_unsaved()

@@ -181,7 +181,7 @@ class Saving:
                 out.footnotes.append(fid)
             fn.version = stored.version
 
-    def _save_footnote(self, fid: str, out: Changes) -> None:
+    def _save_footnote(self, fid: str, out: Changes, attempt: int = 0) -> None:
         fn = self.footnote(fid)
         if fn is None:
             self._fn_unsaved.discard(fid)
@@ -191,6 +191,8 @@ class Saving:
         except errors.Conflict:
             # someone else saved this footnote meanwhile: different paragraphs combine;
             # only the same paragraph needs the person's choice
+            if attempt >= ATTEMPTS:  # colleagues keep saving it: stays unsaved, tried next time
+                return
             rebased = rebase_footnote(self.store, fn)
             if rebased.theirs is None:
                 raise errors.NoSuchFootnote() from None
@@ -198,18 +200,18 @@ class Saving:
                 out.questions.append(Question("footnote", fid, fn.plain_text[:40],
                                               rebased.conflicts, rebased, fn.body))
                 return
-            self._save_combined_footnote(fid, rebased, out)
+            self._save_combined_footnote(fid, rebased, out, attempt)
             return
         fn.version = saved.version
         self._fn_unsaved.discard(fid)
 
-    def _save_combined_footnote(self, fid: str, rebased, out: Changes) -> None:
+    def _save_combined_footnote(self, fid: str, rebased, out: Changes, attempt: int = 0) -> None:
         fn = self.footnote(fid)
         combined = rebased.footnote.body != fn.body
         fn.body, fn.version = rebased.footnote.body, rebased.footnote.version
         if combined:
             out.footnotes.append(fid)
-        self._save_footnote(fid, out)
+        self._save_footnote(fid, out, attempt + 1)
 
     def _resolve_footnote(self, q: Question, choice: str, out: Changes) -> None:
         fid = q.entity_id
