@@ -504,21 +504,28 @@ def body_of(doc: QTextDocument, external: bool = False) -> Body:
     with its own. ``external`` (pasted content) keeps only bold, italic, underline,
     paragraph breaks and tables, with new ids. A document with one empty paragraph is an
     empty body."""
-    body: Body = []
-    if not doc.rootFrame().childFrames():  # no table: block by block, the quick way
-        block = doc.begin()
-        while block.isValid():
-            if block.length() > 1 or not block.blockFormat().hasProperty(FILLER):
-                body.extend(_blocks_of(block, external))
-            block = block.next()
-    else:
-        body = _frame_body(doc.rootFrame(), external)
+    body: Body = [b for b, _ in body_units(doc, external)]
     if len(body) == 1 and isinstance(body[0], Paragraph) and not body[0].runs:
         return []
     if external:  # pasted HTML often ends with an empty paragraph
         while body and isinstance(body[-1], Paragraph) and not body[-1].runs:
             body.pop()
     return ensure_unique_ids(body)
+
+
+def body_units(doc: QTextDocument,
+               external: bool = False) -> list[tuple[Block, QTextBlock | QTextTable]]:
+    """Each block of the body held by ``doc`` with where it is: the QTextBlock of a
+    paragraph (or of a block of an unknown kind), the QTextTable of a table."""
+    if doc.rootFrame().childFrames():
+        return _frame_units(doc.rootFrame(), external)
+    units: list[tuple[Block, QTextBlock | QTextTable]] = []
+    block = doc.begin()  # no table: block by block, the quick way
+    while block.isValid():
+        if block.length() > 1 or not block.blockFormat().hasProperty(FILLER):
+            units.extend((b, block) for b in _blocks_of(block, external))
+        block = block.next()
+    return units
 
 
 def _frame_items(frame: QTextFrame) -> list[QTextBlock | QTextFrame]:
@@ -532,16 +539,17 @@ def _frame_items(frame: QTextFrame) -> list[QTextBlock | QTextFrame]:
     return out
 
 
-def _frame_body(frame: QTextFrame, external: bool) -> Body:
+def _frame_units(frame: QTextFrame,
+                 external: bool) -> list[tuple[Block, QTextBlock | QTextTable]]:
     items = _frame_items(frame)
-    body: Body = []
+    body: list[tuple[Block, QTextBlock | QTextTable]] = []
     caption: list[Run] = []
     for k, item in enumerate(items):
         if isinstance(item, QTextFrame):
             if isinstance(item, QTextTable):
                 reads = None if external else _TableReads.of(frame.document())
                 table = reads.read(item) if reads is not None else table_of(item, [], external)
-                body.append(replace(table, caption=caption) if caption else table)
+                body.append((replace(table, caption=caption) if caption else table, item))
             caption = []
             continue
         following = items[k + 1] if k + 1 < len(items) else None
@@ -556,7 +564,7 @@ def _frame_body(frame: QTextFrame, external: bool) -> Body:
                 and (isinstance(following, QTextTable)
                      or isinstance(items[k - 1] if k else None, QTextTable)))):
             continue  # the empty place Qt keeps around a table
-        body.extend(_blocks_of(item, external))
+        body.extend((b, item) for b in _blocks_of(item, external))
     return body
 
 
@@ -760,6 +768,9 @@ class _TableReads(QObject):
         found = doc.property(cls.PROPERTY)
         return found if isinstance(found, _TableReads) else None
 
+    def forget(self) -> None:
+        self._read.clear()
+
     def _changed(self, pos: int, removed: int, added: int) -> None:
         if not self._read:
             return
@@ -779,6 +790,14 @@ class _TableReads(QObject):
         if tid:
             self._read[tid] = (key, table)
         return table
+
+
+def forget_table_reads(doc: QTextDocument) -> None:
+    """Read every table of ``doc`` afresh next time: Qt tells of changes made inside an edit
+    block only when the block ends, so a read inside it must not trust what was kept."""
+    reads = _TableReads.of(doc)
+    if reads is not None:
+        reads.forget()
 
 
 def _votes(counters: list[Counter], table_id: str, what: str) -> list[str]:
