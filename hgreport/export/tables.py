@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..layout.profile import Profile
-from ..model import Cell, Table
+from ..model import Cell, Paragraph, Table
 from . import ooxml as x
 from .styles import paragraph_style, spacing_xml
 
@@ -39,25 +39,41 @@ def _borders(width_pt: float) -> str:
                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
 
+def cell_paragraph_props(p: Paragraph, align: str | None, mark: str = "") -> str:
+    """The ``w:pPr`` of a paragraph in a cell (``mark``: a tracked paragraph mark's
+    ``w:rPr``)."""
+    jc = x.JC.get(p.align or align or "")
+    return (f'<w:pPr><w:pStyle w:val="{TABLE_TEXT_STYLE}"/>'
+            + (f'<w:jc w:val="{jc}"/>' if jc else "") + f"{mark}</w:pPr>")
+
+
+def empty_cell_paragraph(mark: str = "") -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{TABLE_TEXT_STYLE}"/>{mark}</w:pPr></w:p>'
+
+
 def _cell_paragraphs(cell: Cell, align: str | None, header: bool, bold: bool,
                      refs: Callable[[str], str]) -> str:
-    out = []
     marks = ("b",) if header and bold else ()
-    for p in cell.paragraphs:
-        jc = x.JC.get(p.align or align or "")
-        props = f'<w:pPr><w:pStyle w:val="{TABLE_TEXT_STYLE}"/>'
-        props += f'<w:jc w:val="{jc}"/></w:pPr>' if jc else "</w:pPr>"
-        out.append(f"<w:p>{props}{x.runs_xml(p.runs, refs, marks)}</w:p>")
-    return "".join(out) or f'<w:p><w:pPr><w:pStyle w:val="{TABLE_TEXT_STYLE}"/></w:pPr></w:p>'
+    return "".join(f"<w:p>{cell_paragraph_props(p, align)}{x.runs_xml(p.runs, refs, marks)}"
+                   "</w:p>" for p in cell.paragraphs) or empty_cell_paragraph()
 
 
 def _span_width(widths: list[int], col: int, span: int) -> int:
     return sum(widths[col:col + span])
 
 
-def table_xml(table: Table, profile: Profile, refs: Callable[[str], str]) -> str:
+CellXml = Callable[[int, int, "Cell | None", "str | None", bool], str]
+
+
+def table_xml(table: Table, profile: Profile, refs: Callable[[str], str], *,
+              row_mark: Callable[[int], str] | None = None,
+              cell_xml: CellXml | None = None) -> str:
     """The caption paragraph (if any) and the ``w:tbl`` of ``table``; ``refs(footnote_id)``
-    gives a footnote reference's XML (called in reading order: caption, then cells)."""
+    gives a footnote reference's XML (called in reading order: caption, then cells).
+
+    The compare export passes ``row_mark(row)`` (a tracked row insertion or deletion, put in
+    ``w:trPr``) and ``cell_xml(row, col, cell or None where a merged cell covers the place,
+    alignment, is a header row)``: the paragraphs of a cell."""
     spec = profile.table
     total = x.mm(profile.page.text_width_mm)
     widths = column_widths(table, total)
@@ -91,6 +107,8 @@ def table_xml(table: Table, profile: Profile, refs: Callable[[str], str]) -> str
             tr_pr.append("<w:cantSplit/>")
         if header and spec.repeat_header:
             tr_pr.append("<w:tblHeader/>")
+        if row_mark is not None:
+            tr_pr.append(row_mark(r))
         out.append(f"<w:tr><w:trPr>{''.join(tr_pr)}</w:trPr>" if tr_pr else "<w:tr>")
         c = 0
         while c < n_cols:
@@ -99,12 +117,14 @@ def table_xml(table: Table, profile: Profile, refs: Callable[[str], str]) -> str
                 span = cell.col_span
                 merge = '<w:vMerge w:val="restart"/>' if cell.row_span > 1 else ""
                 align = spec.header_align if header else aligns[c]
-                content = _cell_paragraphs(cell, align, header, spec.header_bold, refs)
+                content = cell_xml(r, c, cell, align, header) if cell_xml is not None else \
+                    _cell_paragraphs(cell, align, header, spec.header_bold, refs)
             else:
                 r0, c0, over = owner[(r, c)]
                 span = over.col_span - (c - c0)
                 merge = "<w:vMerge/>" if r0 < r else ""
-                content = f'<w:p><w:pPr><w:pStyle w:val="{TABLE_TEXT_STYLE}"/></w:pPr></w:p>'
+                content = cell_xml(r, c, None, None, header) if cell_xml is not None else \
+                    empty_cell_paragraph()
             grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{_span_width(widths, c, span)}" '
                        f'w:type="dxa"/>{grid_span}{merge}</w:tcPr>{content}</w:tc>')

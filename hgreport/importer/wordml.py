@@ -558,7 +558,9 @@ class Reader:
                     break
                 out.extend(self.paragraph(child, depth))
             elif tag == _TBL:
-                out.append(self.table(child, depth))
+                table = self.table(child, depth)
+                if table.rows:  # not a table whose every row was deleted (tracked changes)
+                    out.append(table)
             elif tag == _SDT:
                 content = child.find(_SDTC)
                 if content is not None:
@@ -572,10 +574,13 @@ class Reader:
         spans = []
         nested = 0
         header = 0
-        for r, tr in enumerate(_children(tbl, _TR)):
+        for tr in _children(tbl, _TR):
+            r = len(rows)
             cells = []
             row_spans = []
             trpr = tr.find(W + "trPr")
+            if trpr is not None and trpr.find(W + "del") is not None:
+                continue  # a row deleted with tracked changes: today's text has it no more
             before = trpr.find(W + "gridBefore") if trpr is not None else None
             if before is not None:  # columns left empty at the start of the row
                 skip = _int(before.get(W + "val"), 0, 0, 63)

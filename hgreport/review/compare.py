@@ -1,7 +1,8 @@
 """The compare export: today's report as a Word file whose tracked changes (``w:ins`` /
 ``w:del``, with the author and time of the revisions that made them) show what changed since a
 named draft — section by section, paragraph by paragraph, word by word; new and deleted
-sections, and footnotes added, removed or edited, included. Reviewers open it in Word and see
+sections, footnotes added, removed or edited, and tables (rows inserted and deleted, cells word
+by word: :mod:`hgreport.review.compare_tables`) included. Reviewers open it in Word and see
 exactly what changed since the last round; accepting every change gives today's text,
 rejecting every change the draft's.
 
@@ -28,9 +29,11 @@ from ..layout.text import upper
 from ..model import Block, Footnote, Paragraph, Report, Run, Section, Table, body_to_list
 from ..resources import load_profile
 from ..storage import ReportStore
+from .compare_tables import TableMarker
 from .drafts import STAMP_PREFIX, draft_report, export_stamp, find_draft
 
-_WORDS = re.compile(r"\s+|\S+")  # words and the spaces between them
+# words and the spaces between them; a number written in groups ("1 250", "12.500,5") is one
+_WORDS = re.compile(r"\d{1,3}(?:[ \u00a0.]\d{3})+(?:,\d+)?|\s+|\S+")
 Who = tuple[str, str]  # (author, w:date)
 
 
@@ -174,25 +177,43 @@ class CompareBuilder(BodyBuilder):
             before = old[oi] if oi is not None else None
             after = new[ni] if ni is not None else None
             if isinstance(after, Table) or isinstance(before, Table):
-                if after is not None and state != REMOVED:
-                    self.body([after])  # a table is shown as it is today
+                self._compared_blocks(state, before, after, who, keep)
                 continue
-            if state == ADDED:
-                self.parts.append(x.paragraph(
-                    self._props(after, self.marks.mark("ins", who), keep),
-                    self.marks.wrap("ins", x.runs_xml(after.runs, self.ref), who)))
-            elif state == REMOVED:
-                self.parts.append(x.paragraph(
-                    self._props(before, self.marks.mark("del", who), keep),
-                    self.marks.wrap("del", x.runs_xml(before.runs, self.old_ref), who)))
-            elif state == CHANGED:
-                self.parts.append(x.paragraph(
-                    self._props(after, keep=keep),
-                    _diff_xml(self.marks, before.runs, after.runs, who, self.ref,
-                              self.old_ref)))
-            else:
-                self.parts.append(x.paragraph(self._props(after, keep=keep),
-                                              x.runs_xml(after.runs, self.ref)))
+            self._compared_paragraph(state, before, after, who, keep)
+
+    def _compared_blocks(self, state: str, before: Block | None, after: Block | None, who: Who,
+                         keep: bool) -> None:
+        """A table changed, added or removed; or a paragraph that took a table's place."""
+        old_t = before if isinstance(before, Table) and state != ADDED else None
+        new_t = after if isinstance(after, Table) and state != REMOVED else None
+        if isinstance(before, Paragraph) and state != ADDED:
+            self._compared_paragraph(REMOVED, before, None, who, keep)
+        parts = TableMarker(self.profile, self.marks, who, self.ref, self.old_ref,
+                            lambda a, b: _diff_xml(self.marks, a, b, who, self.ref,
+                                                   self.old_ref)).compared(old_t, new_t)
+        if parts and not parts[0].startswith("<w:p>"):  # no caption: Word joins tables
+            self._after_table()
+        self.parts.extend(parts)
+        if isinstance(after, Paragraph) and state != REMOVED:
+            self._compared_paragraph(ADDED, None, after, who, keep)
+
+    def _compared_paragraph(self, state: str, before: Paragraph | None,
+                            after: Paragraph | None, who: Who, keep: bool) -> None:
+        if state == ADDED:
+            self.parts.append(x.paragraph(
+                self._props(after, self.marks.mark("ins", who), keep),
+                self.marks.wrap("ins", x.runs_xml(after.runs, self.ref), who)))
+        elif state == REMOVED:
+            self.parts.append(x.paragraph(
+                self._props(before, self.marks.mark("del", who), keep),
+                self.marks.wrap("del", x.runs_xml(before.runs, self.old_ref), who)))
+        elif state == CHANGED:
+            self.parts.append(x.paragraph(
+                self._props(after, keep=keep),
+                _diff_xml(self.marks, before.runs, after.runs, who, self.ref, self.old_ref)))
+        else:
+            self.parts.append(x.paragraph(self._props(after, keep=keep),
+                                          x.runs_xml(after.runs, self.ref)))
 
     def compared_heading(self, section: Section | None, level: int, number: str,
                          old: tuple[Section, int, str] | None) -> None:

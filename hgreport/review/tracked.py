@@ -38,6 +38,13 @@ def resolve_changes(root: etree._Element, accept: bool) -> None:
     """Accept (or reject) every tracked change of a part, in place."""
     gone, kept = (("del", "moveFrom"), ("ins", "moveTo")) if accept else \
         (("ins", "moveTo"), ("del", "moveFrom"))
+    # table rows inserted (rejected) or deleted (accepted) go whole
+    for tr in list(root.iter(f"{W}tr")):
+        if tr.find(f"{W}trPr/{W}{gone[0]}") is not None:
+            _drop(tr)
+    for tbl in list(root.iter(f"{W}tbl")):
+        if tbl.find(f"{W}tr") is None:  # every row gone: the table too
+            _drop(tbl)
     # paragraphs whose mark was inserted (rejected) or deleted (accepted) and that hold no
     # text of their own any more disappear with their mark
     for p in list(root.iter(f"{W}p")):

@@ -1,0 +1,171 @@
+"""Tables in the compare export: rows added and removed, cells and captions edited, tables
+added, removed and reshaped since a draft show as Word tracked changes; accepting every change
+gives today's tables, rejecting every change the draft's."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from dataclasses import replace
+
+import pytest
+from lxml import etree
+
+from hgreport.export import export_docx
+from hgreport.importer import import_docx
+from hgreport.model import Cell, Column, Row, Run, Table, new_id
+from hgreport.review.compare import export_compare
+from hgreport.review.drafts import draft_report, mark_draft
+from hgreport.review.tracked import resolved_copy
+from hgreport.review.wordread import read_paragraphs
+from hgreport.storage import ReportStore
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DRAFT = "Dự thảo lần 1"
+
+
+def figures(caption: str = "Bảng 1: Kết quả thu ngân sách", tag: str = "") -> Table:
+    t = Table.of([["Chỉ tiêu", "Kế hoạch", "Thực hiện", "Đạt %"],
+                  [f"Thu nội địa{tag}", "1 200", "1 250", "104"],
+                  [f"Thu xuất nhập khẩu{tag}", "300", "280", "93"],
+                  [f"Thu khác{tag}", "50", "61", "122"]], header_rows=1, caption=caption)
+    for col in t.columns[1:]:
+        col.align = "right"
+    return t
+
+
+def _texts(paragraphs, accepted: bool) -> list[str]:
+    if accepted:
+        return [p.accepted for p in paragraphs if p.in_accepted]
+    return [p.rejected for p in paragraphs if p.in_rejected]
+
+
+def _rows(path) -> list[etree._Element]:
+    with zipfile.ZipFile(path) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+    return list(root.iter(f"{W}tr"))
+
+
+def _row_text(tr) -> str:
+    return "|".join("".join(t.text or "" for t in tc.iter(f"{W}t", f"{W}delText"))
+                    for tc in tr.iter(f"{W}tc"))
+
+
+@pytest.fixture
+def tables_round(seed_db):
+    """Three sections with tables at the draft; then a cell edited, a row added, a row removed
+    and the caption reworded in the first; the second's table removed and a new one added in
+    a fourth section; the third's table given a column more."""
+    with ReportStore.open(seed_db, author="Văn phòng") as store:
+        report = store.load_report()
+        secs = [s for s in report.ordered_sections() if len(s.body) >= 2][:4]
+        for k, sec in enumerate(secs[:3]):
+            sec.body.insert(1, figures(f"Bảng {k + 1}", f" ({k + 1})" if k else ""))
+            store.save_section(sec)
+        mark_draft(store, DRAFT, follow_mark=False)
+    with ReportStore.open(seed_db, author="Nguyễn Văn A") as store:
+        first, second, third, fourth = (store.load_section(s.id) for s in secs)
+        t = next(b for b in first.body if isinstance(b, Table))
+        t.rows[1].cells[2] = Cell.of("1 275", align=None)
+        t.rows.insert(3, Row([Cell.of("Thu viện trợ"), Cell.of("10"), Cell.of("12"),
+                              Cell.of("120")]))
+        del t.rows[2]
+        t.caption = [Run("Bảng 1: Kết quả thu ngân sách năm 2023")]  # was "Bảng 1"
+        store.save_section(first)
+        second.body = [b for b in second.body if not isinstance(b, Table)]
+        store.save_section(second)
+        t3 = next(b for b in third.body if isinstance(b, Table))
+        t3.columns.append(Column(align="right"))
+        for row in t3.rows:
+            row.cells.append(Cell.of("Ghi chú"))
+        store.save_section(third)
+        fourth.body.append(replace(figures("Bảng 4: Chi ngân sách", " (4)"), id=new_id()))
+        store.save_section(fourth)
+    return seed_db
+
+
+def test_accepting_every_change_gives_todays_tables_and_rejecting_the_drafts(tables_round,
+                                                                          tmp_path):
+    with ReportStore.open(tables_round) as store:
+        written, counts = export_compare(store, DRAFT, tmp_path / "so-sanh.docx")
+        today = store.load_report()
+        then = draft_report(store, DRAFT)
+    now_doc = export_docx(today, tmp_path / "hom-nay.docx")
+    then_doc = export_docx(then, tmp_path / "du-thao.docx")
+    compared = read_paragraphs(written)
+    assert _texts(compared, True) == _texts(read_paragraphs(now_doc), True)
+    assert _texts(compared, False) == _texts(read_paragraphs(then_doc), True)
+    assert counts["ins"] and counts["del"]
+
+
+def test_rows_and_cells_are_marked_where_they_changed(tables_round, tmp_path):
+    with ReportStore.open(tables_round) as store:
+        written, _ = export_compare(store, DRAFT, tmp_path / "so-sanh.docx")
+    rows = _rows(written)
+    marked = {_row_text(tr): ("ins" if tr.find(f"{W}trPr/{W}ins") is not None else
+                              "del" if tr.find(f"{W}trPr/{W}del") is not None else "")
+              for tr in rows}
+    assert marked["Thu viện trợ|10|12|120"] == "ins"
+    assert marked["Thu xuất nhập khẩu|300|280|93"] == "del"
+    # the edited cell: its row stays, the figure is replaced word by word
+    edited = next(tr for tr in rows if _row_text(tr).startswith("Thu nội địa|1 200|"))
+    assert edited.find(f"{W}trPr/{W}ins") is None and edited.find(f"{W}trPr/{W}del") is None
+    cell = list(edited.iter(f"{W}tc"))[2]
+    assert [t.text for t in cell.iter(f"{W}delText")] == ["1 250"]
+    assert [t.text for ins in cell.iter(f"{W}ins") for t in ins.iter(f"{W}t")] == ["1 275"]
+    unchanged = next(tr for tr in rows if _row_text(tr) == "Thu khác|50|61|122")
+    assert unchanged.find(f".//{W}ins") is None and unchanged.find(f".//{W}del") is None
+    # the removed table: every row deleted; the new one: every row inserted
+    assert [marked[f"{label} (2)|{a}|{b}|{c}"] for label, a, b, c in (
+        ("Thu nội địa", "1 200", "1 250", "104"), ("Thu khác", "50", "61", "122"))] == \
+        ["del", "del"]
+    assert marked["Thu khác (4)|50|61|122"] == "ins"
+    # the reshaped table (a column more): the draft's deleted, today's inserted after it
+    assert marked["Thu khác (3)|50|61|122"] == "del"
+    assert marked["Thu khác (3)|50|61|122|Ghi chú"] == "ins"
+
+
+def _tables(report) -> list:
+    return [[[c.text if c else None for c in row.cells] for row in b.rows]
+            for s in report.ordered_sections() for b in s.body if isinstance(b, Table)]
+
+
+def test_the_importer_reads_a_compared_table_as_today(tables_round, tmp_path):
+    with ReportStore.open(tables_round) as store:
+        written, _ = export_compare(store, DRAFT, tmp_path / "so-sanh.docx")
+        today = store.load_report()
+        then = draft_report(store, DRAFT)
+    assert _tables(import_docx(written).report) == _tables(today)
+    # a reviewer's file read both ways (as bringing it back does): every change accepted,
+    # and every change rejected — rows inserted and deleted with tracked changes included
+    accepted = resolved_copy(written, tmp_path / "accepted.docx", True)
+    rejected = resolved_copy(written, tmp_path / "rejected.docx", False)
+    assert _tables(import_docx(accepted).report) == _tables(today)
+    assert _tables(import_docx(rejected).report) == _tables(then)
+
+
+def test_a_draft_compared_with_itself_marks_no_table(seed_db, tmp_path):
+    with ReportStore.open(seed_db) as store:
+        sec = next(s for s in store.load_report().ordered_sections() if s.body)
+        sec.body.append(figures())
+        store.save_section(sec)
+        mark_draft(store, DRAFT)
+        written, counts = export_compare(store, DRAFT, tmp_path / "so-sanh.docx")
+    assert counts == {"ins": 0, "del": 0}
+    assert all(tr.find(f"{W}trPr/{W}ins") is None for tr in _rows(written))
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                    reason="LibreOffice and poppler are needed to render the file")
+def test_libreoffice_shows_the_table_changes(tables_round, tmp_path):
+    with ReportStore.open(tables_round) as store:
+        written, _ = export_compare(store, DRAFT, tmp_path / "so-sanh.docx")
+    profile = tmp_path / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(written)],
+                   check=True, capture_output=True, timeout=240)
+    flat = "".join(subprocess.run(["pdftotext", str(tmp_path / "so-sanh.pdf"), "-"],
+                                  check=True, capture_output=True, text=True).stdout.split())
+    for shown in ("Thuviệntrợ", "Thuxuấtnhậpkhẩu", "1275", "Bảng4:Chingânsách"):
+        assert shown in flat  # inserted and deleted rows and words are all shown, marked
