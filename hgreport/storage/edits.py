@@ -14,6 +14,7 @@ from .. import errors
 from ..model import KIND_SECTION, Footnote, Report, Section
 from . import rows, writes
 from .rows import REPORT_ROW
+from .search import index_text
 
 
 class EditOperations:
@@ -22,13 +23,14 @@ class EditOperations:
     # -- new states through the one write path ---------------------------------------------
     def _record(self, entity: str, entity_id: str, content: dict | None, *, version: int,
                 parent_rev: str | None, deleted: bool = False, author: str | None = None,
-                merge_parents: list[str] | tuple = (), new: bool = False) -> str:
+                merge_parents: list[str] | tuple = (), new: bool = False,
+                search_text: str | None = None) -> str:
         """A new state of an entity through the one write path (inside a transaction)."""
         try:
             return writes.record_state(
                 self.conn, entity, entity_id, content, version=version, parent_rev=parent_rev,
                 author=self.author if author is None else author, deleted=deleted,
-                merge_parents=merge_parents, new=new)
+                merge_parents=merge_parents, new=new, search_text=search_text)
         except sqlite3.Error as exc:
             raise self._error(exc) from None
 
@@ -43,7 +45,7 @@ class EditOperations:
 
     def _insert_section(self, sec: Section) -> None:
         self._record("section", sec.id, rows.section_content(sec), version=1, parent_rev=None,
-                     new=True)
+                     new=True, search_text=index_text(sec.title, sec.body))
         sec.version = 1
 
     def _insert_footnote(self, fn: Footnote) -> None:
@@ -87,7 +89,7 @@ class EditOperations:
             if rev is None:
                 raise self.newer_save_error("section", section.id, section.title or section.kind)
             self._record("section", section.id, content, version=section.version + 1,
-                         parent_rev=rev)
+                         parent_rev=rev, search_text=index_text(section.title, section.body))
         return replace(section, version=section.version + 1)
 
     def move_section(self, section_id: str, parent_id: str | None, index: int) -> Section:

@@ -42,10 +42,17 @@ def write_entry(conn: sqlite3.Connection, entity_id: str, kind: str, text: str) 
                      " VALUES (?, ?, ?, ?, ?)", (rowid, entity_id, kind, text, fold(text)))
 
 
-def refresh_entry(conn: sqlite3.Connection, entity: str, entity_id: str) -> None:
+def refresh_entry(conn: sqlite3.Connection, entity: str, entity_id: str,
+                  text: str | None = None) -> None:
     """Make the search row of a section or footnote say what its row says now (nothing for a
-    deleted one)."""
-    if entity == "section":
+    deleted one). ``text``: what the row's content reads, when the writer has it at hand
+    (reading a big body back costs more than the rest of a save)."""
+    if entity == "section" and text is not None:
+        row = conn.execute("SELECT rowid, deleted, kind FROM sections WHERE id = ?",
+                           (entity_id,)).fetchone()
+        rowid, kind = (row[0], row[2]) if row else (None, "")
+        text = "" if row is None or row[1] else text
+    elif entity == "section":
         row = conn.execute("SELECT rowid, deleted, kind, title, body FROM sections WHERE id = ?",
                            (entity_id,)).fetchone()
         rowid, kind = (row[0], row[2]) if row else (None, "")

@@ -22,10 +22,13 @@ def now() -> str:
 
 def record_state(conn: sqlite3.Connection, entity: str, entity_id: str, content: dict | None, *,
                  version: int, parent_rev: str | None, author: str, deleted: bool = False,
-                 merge_parents: list[str] | tuple = (), new: bool = False) -> str:
+                 merge_parents: list[str] | tuple = (), new: bool = False,
+                 search_text: str | None = None) -> str:
     """Append a revision holding ``content`` (None: a deletion or revival, the content stays
     as it is) after ``parent_rev`` and make it the entity's current row at ``version``.
-    ``new``: the entity must not exist yet. Returns the revision id."""
+    ``new``: the entity must not exist yet; ``search_text``: the searchable text of
+    ``content`` when the caller has it (else it is read back from the row). Returns the
+    revision id."""
     snapshot = dict(content or {})
     if merge_parents:
         snapshot["merge_parents"] = list(merge_parents)
@@ -37,13 +40,13 @@ def record_state(conn: sqlite3.Connection, entity: str, entity_id: str, content:
         (rev, entity, entity_id, parent_rev, version, author, at, int(deleted),
          json.dumps(snapshot, ensure_ascii=False)))
     write_row(conn, entity, entity_id, content, version=version, rev_id=rev, deleted=deleted,
-              at=at, by=author, new=new)
+              at=at, by=author, new=new, search_text=search_text)
     return rev
 
 
 def write_row(conn: sqlite3.Connection, entity: str, entity_id: str, content: dict | None, *,
               version: int, rev_id: str, deleted: bool, at: str, by: str,
-              new: bool = False) -> None:
+              new: bool = False, search_text: str | None = None) -> None:
     """Make the entity's row hold ``content`` (None: keep the stored content) at ``version``
     and revision ``rev_id``, then bring its search entry up to date. The row keeps its rowid
     (an update, never a delete and insert), which is what its search entry is keyed by."""
@@ -64,4 +67,4 @@ def write_row(conn: sqlite3.Connection, entity: str, entity_id: str, content: di
                 f"{k} = excluded.{k}" for k in cols if k != "id")
         conn.execute(sql, cols)
     if entity in ("section", "footnote"):
-        refresh_entry(conn, entity, entity_id)
+        refresh_entry(conn, entity, entity_id, search_text if content is not None else None)
