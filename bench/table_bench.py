@@ -139,8 +139,9 @@ def bench_editor(runs: int) -> None:
     qapp.processEvents()
     qt = editor.document().rootFrame().childFrames()[0]
     keys = keystrokes(qt)
+    verdict = "ok" if median_ms(keys) <= 16 else "MISSED"
     print(f"one keystroke in a cell of a {qt.rows()}-row table (event + repaint): median "
-          f"{median_ms(keys):.2f} ms, max {max(keys) * 1000:.2f} ms  (target ≤ 16 ms)")
+          f"{median_ms(keys):.2f} ms, max {max(keys) * 1000:.2f} ms  (target ≤ 16 ms: {verdict})")
     saves = []
     for _ in range(runs):
         editor.textCursor().insertText("7")
@@ -166,6 +167,9 @@ def bench_editor(runs: int) -> None:
         editor.insertFromMimeData(mime)
         editor.viewport().repaint()
         pasted = time.perf_counter() - t
+        big = next(f for f in editor.document().rootFrame().childFrames()
+                   if f.rows() == rows)
+        typing = median_ms(keystrokes(big)[:20])
         t = time.perf_counter()
         assert win.session.save_all()
         saved = time.perf_counter() - t
@@ -174,8 +178,9 @@ def bench_editor(runs: int) -> None:
         assert win.session.save_all()
         again = time.perf_counter() - t
         print(f"paste of {rows} × {cols} = {rows * cols:,} cells from a spreadsheet: "
-              f"{pasted * 1000:.0f} ms; its first autosave {saved * 1000:.0f} ms, an autosave "
-              f"after typing outside the table {again * 1000:.0f} ms")
+              f"{pasted * 1000:.0f} ms; a keystroke in it {typing:.0f} ms; its first autosave "
+              f"{saved * 1000:.0f} ms, an autosave after typing outside the table "
+              f"{again * 1000:.0f} ms")
         editor.undo()
         editor.undo()
     html = QMimeData()
