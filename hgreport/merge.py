@@ -54,10 +54,8 @@ from .storage.rows import (
     section_content,
     section_from_row,
 )
-from .storage.rows import has_content as _has_content
 from .storage.rows import section_of_state as _section_of
 from .storage.rows import state_from_row as _state_from_row
-from .storage.rows import state_from_snapshot as _state_from_data
 
 CHOICES = ("mine", "theirs", "both")
 _RESOLVED = {"mine": 1, "theirs": 2, "both": 3}
@@ -468,20 +466,6 @@ class _Merger:
         if not self._ancestors(mine["rev_id"]) & self._ancestors(theirs[0]["rev_id"]):
             raise UnrelatedCopy(path=str(self.other.path))
 
-    def _content_at(self, entity: str, rev: str) -> dict | None:
-        deleted = None
-        cur: str | None = rev
-        while cur is not None:
-            r = self.store.revision(cur)
-            if r is None:
-                return None
-            if deleted is None:
-                deleted = r.deleted
-            if _has_content(r.data):
-                return _state_from_data(entity, r.data, deleted)
-            cur = r.parent_id
-        return None
-
     def _merge_entity(self, entity: str, orow: dict) -> None:
         eid = orow["id"]
         mrow = self.store.entity_row(entity, eid)
@@ -517,7 +501,7 @@ class _Merger:
         base = None
         if common:
             best = max(common, key=lambda r: (self.versions.get(r, 0), r))
-            base = self._content_at(entity, best)
+            base = self.store.state_at(entity, best)
         mine_state = _state_from_row(entity, mrow)
         theirs_state = _state_from_row(entity, orow)
         merged, clashes = merge_states(entity, base, mine_state, theirs_state)
@@ -558,7 +542,7 @@ class _Merger:
         mine = readable(mrow)
         theirs = readable(orow)
         if theirs is None:
-            theirs = self._content_at(entity, orow["rev_id"])
+            theirs = self.store.state_at(entity, orow["rev_id"])
         source = str(self.other.path)
         if any(c.entity_id == eid and c.field == "damaged" and c.source == source
                for c in self.store.conflicts()):
@@ -749,20 +733,9 @@ def _current_and_base(store: ReportStore, entity: str, entity_id: str,
         row = store.entity_row(entity, entity_id)
         if row is None:
             return None, None
-        rev = row["rev_id"]
-        while rev is not None:
-            r = store.revision(rev)
-            if r is None:
-                break
+        for r in store.walk_back(row["rev_id"]):
             if r.version == loaded_version:
-                data, walk = r.data, r.parent_id
-                while not _has_content(data) and walk is not None:  # a tombstone: content before
-                    prev = store.revision(walk)
-                    if prev is None:
-                        break
-                    walk, data = prev.parent_id, prev.data
-                return row, _state_from_data(entity, data, r.deleted)
-            rev = r.parent_id
+                return row, store.state_at(entity, r.id)
     return row, None
 
 

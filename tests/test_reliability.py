@@ -244,3 +244,27 @@ def test_a_report_build_killed_half_way_is_cleaned_up_by_the_next_one(tmp_path):
     running.write_bytes(b"SQLite format 3\x00")
     assert main(["new", str(tmp_path / "bao-cao.db")]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [running.name, "bao-cao.db"]
+
+
+def test_a_revision_chain_that_loops_back_on_itself_ends_instead_of_hanging(seed_db):
+    """A damaged file whose revisions point back at each other: reading a state back along
+    the chain (merge, drafts, rebase, recovery of a damaged row) stops, it does not hang."""
+    import sqlite3
+
+    from hgreport.model import Paragraph
+
+    with ReportStore.open(seed_db, author="A") as store:
+        sec = next(s for s in store.load_report().ordered_sections() if s.body)
+        sec.body = [Paragraph.of("Lần lưu thứ hai.")]
+        store.save_section(sec)
+        store.delete_section(sec.id)
+        chain = [r.id for r in store.walk_back(store.entity_row("section", sec.id)["rev_id"])]
+    assert len(chain) == 3  # the deletion, the second save, the first
+    con = sqlite3.connect(seed_db)
+    with con:  # every revision content-less, and the first one pointing at the newest
+        con.execute("UPDATE revisions SET data = '{}' WHERE entity_id = ?", (sec.id,))
+        con.execute("UPDATE revisions SET parent_id = ? WHERE id = ?", (chain[0], chain[-1]))
+    con.close()
+    with ReportStore.open(seed_db) as store:
+        assert [r.id for r in store.walk_back(chain[0])] == chain
+        assert store.state_at("section", chain[0]) is None

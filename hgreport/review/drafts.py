@@ -16,9 +16,7 @@ from ..model import KIND_ENDING, KIND_INTRO, Closing, Footnote, Header, Report, 
 from ..storage import ReportStore
 from ..storage.reviews import DraftRecord
 from ..storage.rows import (
-    has_content,
     section_of_state,
-    state_from_snapshot,
 )
 from ..text import clean_line
 from .errors import MESSAGES, DraftNameEmpty, DraftNameTaken, NoSuchDraft
@@ -91,17 +89,11 @@ def find_draft(store: ReportStore, name: str) -> DraftRecord:
 def states_at(store: ReportStore, revisions: dict[str, tuple[str, str]]) -> dict[str, dict]:
     """Entity id → its state (:mod:`hgreport.storage.rows`) at the given revisions. A revision
     without content (a revival) takes the content of the nearest earlier one."""
-    found = store.revisions_by_id([rev for _, rev in revisions.values()])
     out: dict[str, dict] = {}
     for eid, (entity, rev_id) in revisions.items():
-        rev = found.get(rev_id)
-        if rev is None:
-            continue
-        deleted = rev.deleted
-        while rev is not None and not has_content(rev.data):
-            rev = store.revision(rev.parent_id) if rev.parent_id else None
-        if rev is not None:
-            out[eid] = state_from_snapshot(entity, rev.data, deleted)
+        state = store.state_at(entity, rev_id)
+        if state is not None:
+            out[eid] = state
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import rows, writes
@@ -89,6 +90,31 @@ class EntityOperations:
         row = self._one(f"SELECT {', '.join(rows.REVISION_COLUMNS)} FROM revisions"
                         " WHERE id = ?", (rev_id,))
         return rows.revision_from_row(row) if row else None
+
+    def walk_back(self, rev_id: str | None) -> Iterator[Revision]:
+        """Revision ``rev_id`` and those before it along its chain, newest first; stops where
+        a revision is missing, and where a damaged file's chain comes back on itself."""
+        seen: set[str] = set()
+        while rev_id and rev_id not in seen:
+            seen.add(rev_id)
+            rev = self.revision(rev_id)
+            if rev is None:
+                return
+            yield rev
+            rev_id = rev.parent_id
+
+    def state_at(self, entity: str, rev_id: str) -> dict | None:
+        """An entity's state at revision ``rev_id``: deleted or not as that revision says, with
+        the content of the nearest revision from it back that holds content (a deletion or a
+        revival holds none). None when the revision or any content is not found."""
+        chain = self.walk_back(rev_id)
+        first = next(chain, None)
+        if first is None:
+            return None
+        held = first if rows.has_content(first.data) else next(
+            (r for r in chain if rows.has_content(r.data)), None)
+        return None if held is None else rows.state_from_snapshot(entity, held.data,
+                                                                   first.deleted)
 
     def revision_graph(self) -> dict[str, tuple[list[str], int]]:
         """Revision id → (its parents: the previous revision and any merged ones, version)."""

@@ -316,14 +316,11 @@ class ReportStore(EditOperations, EntityOperations, SharingOperations, ReviewOpe
         the file's history when that can be read (the damaged row itself is left as it is)."""
         if not obj.damaged:
             return obj
-        rev_id, steps = row.get("rev_id"), 0
-        while rev_id and steps < 1000:  # a deletion or revival holds no content: look before it
-            rev = self.revision(rev_id)
-            if rev is None or rev.damage is not None:
+        for rev in self.walk_back(row.get("rev_id")):  # a deletion or revival holds no content
+            if rev.damage is not None:
                 return obj
             if rows.has_content(rev.data):
                 return rows.recovered(obj, rev.data)
-            rev_id, steps = rev.parent_id, steps + 1
         return obj
 
     def load_outline(self) -> list[dict]:
