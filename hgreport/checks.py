@@ -22,6 +22,7 @@ from .model import (
     walk_tree,
 )
 from .numbering import Numbering
+from .text import shorten
 
 _TEXT = {
     # key: (Vietnamese, English)
@@ -114,8 +115,7 @@ DAMAGE_KEYS = ("problem_damaged_section", "problem_damaged_place", "problem_dama
 
 
 def _short(text: str, n: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    return shorten(text, n)
 
 
 def describe_damage(damage: Damage, lang: str | None = None) -> tuple[str, str]:

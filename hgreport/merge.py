@@ -56,6 +56,7 @@ from .storage.rows import (
 )
 from .storage.rows import section_of_state as _section_of
 from .storage.rows import state_from_row as _state_from_row
+from .text import shorten
 
 CHOICES = ("mine", "theirs", "both")
 _RESOLVED = {"mine": 1, "theirs": 2, "both": 3}
@@ -585,15 +586,12 @@ def _what(store: ReportStore, entity: str, entity_id: str) -> str:
         return ""
     row = store.entity_row(entity, entity_id)
     if entity == "comment":
-        text = " ".join((row["text"] if row else "").split())
-        return text if len(text) <= 40 else text[:39] + "…"
+        return shorten(row["text"] if row else "", 40)
     if entity == "section":
         if row is None:
             return ""
         return row["kind"] if row["kind"] in (KIND_INTRO, KIND_ENDING) else row["title"]
-    text = body_text(read_body(row["body"])[0]) if row else ""
-    text = " ".join(text.split())
-    return text if len(text) <= 40 else text[:39] + "…"
+    return shorten(body_text(read_body(row["body"])[0]) if row else "", 40)
 
 
 def list_conflicts(store: ReportStore, include_resolved: bool = False) -> list[ConflictInfo]:

@@ -37,6 +37,13 @@ def clean_line(text: str) -> str:
     return " ".join(clean(text).split())
 
 
+def shorten(text: str, n: int) -> str:
+    """``text`` on one line (runs of white space made one space), cut to ``n`` characters
+    with "…" where it is longer: how a message quotes a paragraph or a title."""
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
 def split_pages(text: str) -> list[str]:
     """Split raw text at form feeds (Word's page break); the pieces are not yet cleaned."""
     return text.split(PAGE_BREAK)

@@ -9,7 +9,7 @@ from hgreport.interchange import parse_inline, report_from_data, report_to_data
 from hgreport.model import Footnote, Paragraph, Report, Run, Section, body_from_text
 from hgreport.numbering import Numbering, alpha, roman
 from hgreport.resources import load_profile
-from hgreport.text import clean, count_words, fold
+from hgreport.text import clean, count_words, fold, shorten
 
 NUMBERING = Numbering.from_profile(load_profile())
 
@@ -124,3 +124,9 @@ def test_seed_report_loads_with_its_real_size(seed_report):
     assert seed_report.word_count() > 8000
     crops = [f for f in seed_report.footnotes.values() if len(f.body) == 3]
     assert len(crops) == 2
+
+
+def test_shorten_quotes_a_paragraph_on_one_line_and_cuts_it_with_an_ellipsis():
+    assert shorten("Công tác\n  xây dựng\tĐảng", 40) == "Công tác xây dựng Đảng"
+    cut = shorten("Công tác xây dựng Đảng và hệ thống chính trị", 20)
+    assert cut == "Công tác xây dựng Đ…" and len(cut) == 20

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import IOProblem, ReportError
 from ..model import KIND_ENDING, KIND_INTRO, Footnote, Report, Run, new_id
+from ..text import shorten
 from . import wordml
 from .container import open_word_package, sniff
 from .convert import Converter, remove_folder, work_folder
@@ -137,8 +138,7 @@ class ImportResult:
 
 
 def _short(text: str, n: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    return shorten(text, n)
 
 
 _UNITS = {"m", "km", "cm", "dm", "mm", "ha", "m3", "s", "kg", "g"}

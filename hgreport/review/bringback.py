@@ -37,7 +37,7 @@ from ..layout.text import upper
 from ..merge import reconcile
 from ..model import Footnote, Paragraph, Report, Section, block_from_dict, body_to_list, new_id
 from ..storage import ReportStore
-from ..text import fold
+from ..text import fold, shorten
 from .comments import add_comment
 from .drafts import STAMP_PREFIX, report_at
 from .errors import ReviewedFromOtherReport
@@ -77,8 +77,7 @@ def _t(key: str, lang: str | None, **args) -> str:
 
 
 def _short(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[:n - 1] + "…"
+    return shorten(text, n)
 
 
 @dataclass
