@@ -60,6 +60,18 @@ class EditOperations:
                         f" AND version = ?{deleted}", (entity_id, version))
         return row["rev_id"] if row else None
 
+    def _save_version(self, entity: str, entity_id: str, content: dict, version: int,
+                      what: str, search_text: str | None = None) -> None:
+        """Write ``content`` as the next version of an entity loaded at ``version``, in one
+        transaction; :class:`errors.Conflict` (nothing written) when the file holds another
+        version. ``what``: how the user calls the entity."""
+        with self.transaction():
+            rev = self._live_revision(entity, entity_id, version)
+            if rev is None:
+                raise self.newer_save_error(entity, entity_id, what)
+            self._record(entity, entity_id, content, version=version + 1, parent_rev=rev,
+                         search_text=search_text)
+
     def newer_save_error(self, entity: str, entity_id: str, what: str) -> errors.Conflict:
         """The error for a save that found someone else's newer version (``what``: how the
         user calls the entity); it carries their current version (None when deleted)."""
@@ -83,13 +95,9 @@ class EditOperations:
     def save_section(self, section: Section) -> Section:
         """Save title, body, notes, place in the tree. ``section.version`` must be the version
         that was loaded; otherwise :class:`errors.Conflict` (nothing is written)."""
-        content = rows.section_content(section)
-        with self.transaction():
-            rev = self._live_revision("section", section.id, section.version)
-            if rev is None:
-                raise self.newer_save_error("section", section.id, section.title or section.kind)
-            self._record("section", section.id, content, version=section.version + 1,
-                         parent_rev=rev, search_text=index_text(section.title, section.body))
+        self._save_version("section", section.id, rows.section_content(section),
+                           section.version, section.title or section.kind,
+                           index_text(section.title, section.body))
         return replace(section, version=section.version + 1)
 
     def move_section(self, section_id: str, parent_id: str | None, index: int) -> Section:
@@ -188,13 +196,8 @@ class EditOperations:
     def save_footnote(self, footnote: Footnote) -> Footnote:
         """Save a footnote's text; ``footnote.version`` must be the version that was loaded
         (otherwise :class:`errors.Conflict`)."""
-        content = rows.footnote_content(footnote)
-        with self.transaction():
-            rev = self._live_revision("footnote", footnote.id, footnote.version)
-            if rev is None:
-                raise self.newer_save_error("footnote", footnote.id, footnote.plain_text[:40])
-            self._record("footnote", footnote.id, content, version=footnote.version + 1,
-                         parent_rev=rev)
+        self._save_version("footnote", footnote.id, rows.footnote_content(footnote),
+                           footnote.version, footnote.plain_text[:40])
         return replace(footnote, version=footnote.version + 1)
 
     def delete_footnote(self, footnote_id: str) -> None:
@@ -204,13 +207,8 @@ class EditOperations:
 
     def save_header(self, report: Report) -> Report:
         """Save header, closing and profile; ``report.version`` must be the loaded version."""
-        content = rows.report_content(report)
-        with self.transaction():
-            rev = self._live_revision("report", REPORT_ROW, report.version)
-            if rev is None:
-                raise self.newer_save_error("report", REPORT_ROW, report.header.type_name)
-            self._record("report", REPORT_ROW, content, version=report.version + 1,
-                         parent_rev=rev)
+        self._save_version("report", REPORT_ROW, rows.report_content(report), report.version,
+                           report.header.type_name)
         report.version += 1
         return report
 
