@@ -228,3 +228,15 @@ def test_no_usable_font_is_a_message_and_no_file(monkeypatch, capsys, seed_db, t
     err = capsys.readouterr().err
     assert "phông chữ" in err and "Traceback" not in err
     assert not target.exists() and _leftovers(tmp_path) == []
+
+
+def test_an_export_error_of_a_newer_kind_is_told_about_the_pdf_as_its_parent_kind():
+    from hgreport.export import errors as export_errors
+    from hgreport.pages.pdf_errors import as_pdf_error
+
+    class LockedByAntivirus(export_errors.TargetInUse):  # a kind the PDF side does not list
+        pass
+
+    told = as_pdf_error(LockedByAntivirus(path="/tmp/bao-cao.pdf", alt="/tmp/bao-cao (2).pdf"))
+    assert isinstance(told, PdfTargetInUse)
+    assert "PDF" in told.message("en") or "pdf" in told.message("en").lower()

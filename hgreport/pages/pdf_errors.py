@@ -124,6 +124,7 @@ _AS_PDF: dict[type, type[PdfError]] = {
 
 
 def as_pdf_error(exc: export_errors.ExportError) -> PdfError:
-    """The same error told about a PDF file (same arguments, same exit code)."""
-    cls = _AS_PDF.get(type(exc), PdfError)
+    """The same error told about a PDF file (same arguments, same exit code); an export
+    error of a kind added later is told as the kind it derives from."""
+    cls = next((_AS_PDF[k] for k in type(exc).__mro__ if k in _AS_PDF), PdfError)
     return cls(**exc.args_)
