@@ -13,7 +13,6 @@ import errno
 import io
 import os
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from docx.oxml.parser import parse_xml
 from ..checks import with_damage_notices
 from ..layout import BlankLine, ColumnsPlan, Item, Profile, RuleLine, layout_plan
 from ..layout.text import upper
+from ..leftovers import remove_stale
 from ..model import Block, Report, Section, Table, walk_tree
 from ..numbering import Numbering
 from ..resources import load_profile
@@ -280,19 +280,11 @@ def check_target(target: Path, suffixes: tuple[str, ...] = WORD_SUFFIXES,
 
 
 TEMP_PREFIX, TEMP_SUFFIX = ".~hgreport-", ".tmp"
-STALE_AFTER_S = 3600  # older than any export in progress, on this PC or a colleague's
 
 
 def remove_stale_temporaries(folder: Path) -> None:
-    """Remove temporary files that an export killed half-way (power cut, kill -9) left in
-    ``folder``; recent ones may belong to an export running now and are left alone."""
-    now = time.time()
-    for leftover in folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
-        try:
-            if now - leftover.stat().st_mtime > STALE_AFTER_S:
-                leftover.unlink()
-        except OSError:
-            pass  # gone already, or not ours to remove: harmless either way
+    """Remove temporary files that an export killed half-way left in ``folder``."""
+    remove_stale(folder, f"{TEMP_PREFIX}*{TEMP_SUFFIX}")
 
 
 def write_atomically(target: Path, write: Callable[[object], None]) -> Path:

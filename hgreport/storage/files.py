@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
 import uuid
 from pathlib import Path
 
 from .. import errors
+from ..leftovers import remove_stale
 from .errormap import os_error
 from .rows import decode_text
 
@@ -88,7 +88,6 @@ def connect(path: Path, mode: str, busy_timeout: float) -> sqlite3.Connection:
 
 
 TEMP_SUFFIX = ".hgreport-tmp"
-STALE_AFTER_S = 3600  # older than any file still being built, on this PC or a colleague's
 
 
 def temporary_name(path: Path) -> Path:
@@ -100,18 +99,9 @@ def temporary_name(path: Path) -> Path:
 
 
 def remove_stale_temporaries(folder: Path) -> None:
-    """Remove half-built files (and their journals) older than an hour from ``folder``."""
-    now = time.time()
-    try:
-        leftovers = list(folder.glob(f".*{TEMP_SUFFIX}"))
-    except OSError:
-        return
-    for leftover in leftovers:
-        try:
-            if now - leftover.stat().st_mtime > STALE_AFTER_S:
-                remove_quietly(leftover)
-        except OSError:
-            pass  # gone already, or not ours to remove
+    """Remove half-built files (and their journals) left in ``folder`` by builds killed
+    half-way."""
+    remove_stale(folder, f".*{TEMP_SUFFIX}", remove_quietly)
 
 
 def remove_quietly(path: Path) -> None:
