@@ -9,7 +9,9 @@ Accepting every change gives today's table, rejecting every change the draft's."
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any
 
 from ..blockmerge import content_key
 from ..export import ooxml as x
@@ -20,19 +22,19 @@ from ..model import Cell, Paragraph, Row, Run, Table
 SAME, INS, DEL = "same", "ins", "del"
 
 
+@dataclass
 class TableMarker:
     """Writes tables with tracked changes for a compare builder: ``marks`` makes the
-    ``w:ins``/``w:del`` wrappers, ``ref``/``old_ref`` give today's and the draft's footnote
-    references, ``diff(old_runs, new_runs)`` the word-by-word runs XML."""
+    ``w:ins``/``w:del`` wrappers (for ``who``: author and date), ``ref``/``old_ref`` give
+    today's and the draft's footnote references, ``diff(old_runs, new_runs)`` the
+    word-by-word runs XML."""
 
-    def __init__(self, profile: Profile, marks, who, ref: Callable[[str], str],
-                 old_ref: Callable[[str], str], diff: Callable[[list[Run], list[Run]], str]):
-        self.profile = profile
-        self.marks = marks
-        self.who = who
-        self.ref = ref
-        self.old_ref = old_ref
-        self.diff = diff
+    profile: Profile
+    marks: Any
+    who: tuple[str, str]
+    ref: Callable[[str], str]
+    old_ref: Callable[[str], str]
+    diff: Callable[[list[Run], list[Run]], str]
 
     # -- whole tables ---------------------------------------------------------------------
     def compared(self, old: Table | None, new: Table | None) -> list[str]:
