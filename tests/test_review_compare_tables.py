@@ -14,7 +14,7 @@ from lxml import etree
 
 from hgreport.export import export_docx
 from hgreport.importer import import_docx
-from hgreport.model import Cell, Column, Row, Run, Table, new_id
+from hgreport.model import Cell, Column, Paragraph, Row, Run, Table, new_id
 from hgreport.review.compare import export_compare
 from hgreport.review.drafts import draft_report, mark_draft
 from hgreport.review.tracked import resolved_copy
@@ -169,3 +169,74 @@ def test_libreoffice_shows_the_table_changes(tables_round, tmp_path):
                                   check=True, capture_output=True, text=True).stdout.split())
     for shown in ("Thuviệntrợ", "Thuxuấtnhậpkhẩu", "1275", "Bảng4:Chingânsách"):
         assert shown in flat  # inserted and deleted rows and words are all shown, marked
+
+
+def _random_table(rng) -> Table:
+    rows, cols = rng.randint(2, 5), rng.randint(2, 4)
+    t = Table.of([[f"ô{r}{c} {rng.randint(1, 999)}" for c in range(cols)] for r in range(rows)],
+                 header_rows=rng.choice([0, 1]), caption=rng.choice(["", "Bảng số liệu"]))
+    for _ in range(rng.randint(0, 2)):  # a merge across or down over single cells
+        r, c = rng.randrange(rows), rng.randrange(cols)
+        down = rng.random() < 0.5
+        r2, c2 = (r + 1, c) if down else (r, c + 1)
+        if r2 >= rows or c2 >= cols or t.rows[r].cells[c] is None or \
+                t.rows[r2].cells[c2] is None or t.rows[r].cells[c].row_span > 1 or \
+                t.rows[r].cells[c].col_span > 1 or t.rows[r2].cells[c2].row_span > 1 or \
+                t.rows[r2].cells[c2].col_span > 1:
+            continue
+        t.rows[r].cells[c] = replace(t.rows[r].cells[c], row_span=2 if down else 1,
+                                     col_span=1 if down else 2)
+        t.rows[r2].cells[c2] = None
+    return t
+
+
+def _edited(rng, old: Table) -> Table:
+    t = Table.from_dict(old.to_dict())
+    for _ in range(rng.randint(1, 3)):
+        what = rng.random()
+        plain = [i for i, row in enumerate(t.rows)
+                 if all(c is not None and c.row_span == 1 for c in row.cells)]
+        if what < 0.35:
+            r, c, cell = rng.choice(list(t.cells()))
+            t.rows[r].cells[c] = replace(cell, paragraphs=[Paragraph([Run(f"mới {r}{c}")])])
+        elif what < 0.55 and len(plain) > 1:
+            del t.rows[rng.choice(plain)]
+        elif what < 0.75:
+            at = rng.choice([i + 1 for i in plain if i + 1 >= len(t.rows)
+                             or all(c is not None for c in t.rows[i + 1].cells)] or
+                            [len(t.rows)])
+            t.rows.insert(at, Row([Cell.of(f"thêm {k}") for k in range(t.n_cols)]))
+        elif what < 0.85:
+            t.columns.append(Column())
+            for row in t.rows:
+                row.cells.append(Cell.of("cột mới"))
+        elif what < 0.93:
+            t.caption = [Run("Bảng số liệu đã sửa")] if t.caption else []
+        else:
+            t.header_rows = 1 - min(t.header_rows, 1)
+    assert Table.from_dict(t.to_dict()).to_dict() == t.to_dict()  # still a whole grid
+    return t
+
+
+def test_random_table_edits_accept_to_today_and_reject_to_the_draft(seed_report, tmp_path):
+    import random
+
+    from hgreport.review.compare import build_compare_document
+
+    rng = random.Random(2024)
+    sec = next(s for s in seed_report.ordered_sections() if s.body)
+    for case in range(40):
+        old = _random_table(rng)
+        new = _edited(rng, old)
+        then, today = seed_report.copy(), seed_report.copy()
+        for report, table in ((then, old), (today, new)):
+            target = next(s for s in report.ordered_sections() if s.id == sec.id)
+            target.body = [Paragraph.of("Kết quả như sau."), table, Paragraph.of("Hết.")]
+        document, _ = build_compare_document(today, then, {})
+        written = tmp_path / f"so-sanh-{case}.docx"
+        document.save(written)
+        compared = read_paragraphs(written)
+        now = read_paragraphs(export_docx(today, tmp_path / "hom-nay.docx"))
+        was = read_paragraphs(export_docx(then, tmp_path / "du-thao.docx"))
+        assert _texts(compared, True) == _texts(now, True), (old.to_dict(), new.to_dict())
+        assert _texts(compared, False) == _texts(was, True), (old.to_dict(), new.to_dict())
