@@ -454,11 +454,11 @@ def _fragments(block: QTextBlock):
             yield frag.charFormat(), frag.text()
 
 
-def _text_run(text: str, fmt: QTextCharFormat, external: bool) -> list[Run]:
+def _text_run(text: str, marks: tuple[str, ...]) -> list[Run]:
     """The run of a fragment of plain text (stray object characters dropped, line separators
     as line breaks); none when nothing is left."""
     text = text.replace(OBJECT_CHAR, "").replace(LINE_SEPARATOR, "\n")
-    return [Run(clean(text), marks_of(fmt, external))] if text else []
+    return [Run(clean(text), marks)] if text else []
 
 
 def _blocks_of(block: QTextBlock, external: bool) -> list[Block]:
@@ -493,7 +493,7 @@ def _blocks_of(block: QTextBlock, external: bool) -> list[Block]:
                 if piece:
                     runs.append(Run(clean(piece.replace(LINE_SEPARATOR, "\n"))))
             continue
-        runs.extend(_text_run(text, fmt, external))
+        runs.extend(_text_run(text, marks_of(fmt, external)))
     if runs or not out:
         out.append(paragraph())
     return out
@@ -850,30 +850,61 @@ def _relative_widths(qt: QTextTable) -> list[float | None]:
     return [round(100 * v / total, 2) for v in values]
 
 
-def _cell_paragraphs(cell, external: bool, default_align: str | None) -> list[Paragraph]:
+class _Formats:
+    """What the formats met while reading one table say, each worked out once by its index
+    in the document's format collection (a table of figures uses a handful of formats for
+    thousands of cells)."""
+
+    def __init__(self, external: bool):
+        self.external = external
+        self._aligns: dict[int, str | None] = {}
+        self._chars: dict[int, tuple[str | None, tuple[str, ...]]] = {}
+
+    def align(self, block: QTextBlock) -> str | None:
+        key = block.blockFormatIndex()
+        if key not in self._aligns:
+            self._aligns[key] = align_of(block.blockFormat())
+        return self._aligns[key]
+
+    def char(self, fragment) -> tuple[str | None, tuple[str, ...]]:
+        """(the footnote a reference points to or None, the marks) of a fragment."""
+        key = fragment.charFormatIndex()
+        if key not in self._chars:
+            fmt = fragment.charFormat()
+            self._chars[key] = (footnote_id_of(fmt), marks_of(fmt, self.external))
+        return self._chars[key]
+
+
+def _cell_paragraphs(cell, formats: _Formats, default_align: str | None) -> list[Paragraph]:
     out: list[Paragraph] = []
     for item in _frame_items_of_cell(cell):
         if isinstance(item, QTextFrame):  # a table in a table (pasted): its text, flattened
             if isinstance(item, QTextTable):
-                inner = table_of(item, [], external)
+                inner = table_of(item, [], formats.external)
                 out.extend(p for _, _, c in inner.cells() for p in c.paragraphs if p.runs)
             continue
-        out.append(_cell_paragraph(item, external, default_align))
+        out.append(_cell_paragraph(item, formats, default_align))
     return out or [Paragraph(id=CELL_PARAGRAPH_ID)]
 
 
-def _cell_paragraph(block: QTextBlock, external: bool, default_align: str | None) -> Paragraph:
+def _cell_paragraph(block: QTextBlock, formats: _Formats,
+                    default_align: str | None) -> Paragraph:
     """One paragraph of a cell: its runs, and its alignment where it is not the cell's."""
-    align = None if external else align_of(block.blockFormat())
+    align = None if formats.external else formats.align(block)
     if align == default_align or (align == "left" and default_align is None):
         align = None
     runs: list[Run] = []
-    for fmt, text in _fragments(block):
-        fid = footnote_id_of(fmt)
+    it = block.begin()
+    while not it.atEnd():
+        frag = it.fragment()
+        it += 1
+        if not frag.isValid():
+            continue
+        fid, marks = formats.char(frag)
         if fid is not None:
-            runs.extend(Run.ref(fid) for c in text if c == OBJECT_CHAR)
+            runs.extend(Run.ref(fid) for c in frag.text() if c == OBJECT_CHAR)
         else:
-            runs.extend(_text_run(text, fmt, external))
+            runs.extend(_text_run(frag.text(), marks))
     return Paragraph(runs, align, False, CELL_PARAGRAPH_ID).normalized()
 
 
@@ -902,6 +933,7 @@ def table_of(qt: QTextTable, caption: list[Run] | None = None,
     aligns = {c.id: c.align for c in columns if c.align}
     col_ids = [c.id for c in columns]
     header = min(qt.format().headerRowCount(), rows)
+    formats = _Formats(external)
     grid = [Row([None] * cols, rid) for rid in row_ids]
     for r in range(rows):
         for c in range(cols):
@@ -909,6 +941,6 @@ def table_of(qt: QTextTable, caption: list[Run] | None = None,
             if cell.row() != r or cell.column() != c:
                 continue
             default = "center" if r < header else aligns.get(col_ids[c])
-            grid[r].cells[c] = Cell(_cell_paragraphs(cell, external, default),
+            grid[r].cells[c] = Cell(_cell_paragraphs(cell, formats, default),
                                     cell.rowSpan(), cell.columnSpan())
     return whole_grid(Table(grid, columns, header, list(caption or []), tid))
