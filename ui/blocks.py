@@ -289,7 +289,7 @@ class _BlockIds(QObject):
             return
         # not while loading (no undo) nor right after an undo: the states undo returns to
         # were stamped when they were made
-        if not doc.isUndoRedoEnabled() or doc.availableRedoSteps():
+        if not doc.isUndoRedoEnabled() or doc.isRedoAvailable():
             return
         block = first.previous() if first.previous().isValid() else first
         seen: set[str] = set()
@@ -415,7 +415,7 @@ def insert_body(cursor: QTextCursor, body: Body, *, first_in_place: bool = True)
             elif run.text:
                 cursor.insertText(run.text.replace("\n", LINE_SEPARATOR), char_format(run.marks))
     if after_table and cursor.block().length() == 1:
-        cursor.setBlockFormat(filler_format())
+        cursor.setBlockFormat(filler_format(page))
 
 
 def set_body(doc: QTextDocument, body: Body) -> None:
@@ -597,8 +597,11 @@ def _no_paragraph(block: QTextBlock) -> bool:
     return QTextCursor(block).currentTable() is not None
 
 
-def filler_format() -> QTextBlockFormat:
-    fmt = QTextBlockFormat()
+def filler_format(page: BodyLayout | None = None) -> QTextBlockFormat:
+    """The empty place Qt keeps by a table: no paragraph while it is empty; typed into, a body
+    paragraph like any other, with its own id already (so the typing is undone in one step
+    and nothing has to be stamped on it)."""
+    fmt = with_block_id(block_format(None, page=page), new_id())
     fmt.setProperty(FILLER, True)
     return fmt
 
@@ -722,7 +725,7 @@ def insert_table(cursor: QTextCursor, table: Table) -> QTextTable:
     else:  # the block at the cursor becomes the caption (or the empty place before the table)
         if cursor.block().length() > 1:
             moved = cursor.blockFormat()
-        cursor.setBlockFormat(caption_format() if table.caption else filler_format())
+        cursor.setBlockFormat(caption_format() if table.caption else filler_format(page_of(doc)))
     if table.caption:
         for run in table.caption:
             if run.footnote:
@@ -751,7 +754,9 @@ def insert_table(cursor: QTextCursor, table: Table) -> QTextTable:
 class _TableReads(QObject):
     """The tables of an editable document as last read, each kept until a change touches
     it: reading a section back (every autosave) reads again only the tables that changed,
-    not the thousands of cells around the one being typed in."""
+    and of a table where typing changed the text of a few cells, only those cells — not the
+    thousands around them. Anything else (rows, columns, merges, formats of cells, a change
+    over several cells) makes the whole table read again."""
 
     PROPERTY = "hgreportTableReads"
 
@@ -759,6 +764,7 @@ class _TableReads(QObject):
         super().__init__(doc)
         self._doc = doc
         self._read: dict[str, tuple[int, Table]] = {}  # table id → (its QTextTable's key, table)
+        self._cells: dict[str, set[tuple[int, int]]] = {}  # table id → cells typed in since
         doc.setProperty(self.PROPERTY, self)
         doc.documentLayout()  # Qt tells of changes only to a document that has a layout
         doc.contentsChange.connect(self._changed)
@@ -770,6 +776,7 @@ class _TableReads(QObject):
 
     def forget(self) -> None:
         self._read.clear()
+        self._cells.clear()
 
     def _changed(self, pos: int, removed: int, added: int) -> None:
         if not self._read:
@@ -777,19 +784,73 @@ class _TableReads(QObject):
         end = pos + max(removed, added)
         for frame in self._doc.rootFrame().childFrames():
             if frame.firstPosition() - 1 <= end and pos <= frame.lastPosition():
-                self._read.pop(str(frame.format().property(TABLE_ID) or ""), None)
+                tid = str(frame.format().property(TABLE_ID) or "")
+                if tid not in self._read:
+                    continue
+                cell = _text_of_one_cell(frame, pos, added)
+                if cell is None:
+                    self._read.pop(tid, None)
+                    self._cells.pop(tid, None)
+                else:
+                    self._cells.setdefault(tid, set()).add(cell)
 
     def read(self, qt: QTextTable) -> Table:
-        """The table ``qt`` holds (caption left out), read again only when it changed."""
+        """The table ``qt`` holds (caption left out), read again only where it changed."""
         tid = str(qt.format().property(TABLE_ID) or "")
         key = qt.objectIndex()
         kept = self._read.get(tid)
+        cells = self._cells.pop(tid, None)
         if kept is not None and kept[0] == key:
-            return kept[1]
+            table = _with_cells_read(qt, kept[1], cells) if cells else kept[1]
+            if table is not None:
+                self._read[tid] = (key, table)
+                return table
         table = table_of(qt)
         if tid:
             self._read[tid] = (key, table)
         return table
+
+
+def _text_of_one_cell(frame: QTextFrame, pos: int, added: int) -> tuple[int, int] | None:
+    """(row, column) of the cell a change at ``pos`` (``added`` characters now there) stayed
+    inside, text only; None for anything else (a cell's own format sits just before its
+    first position)."""
+    if not isinstance(frame, QTextTable):
+        return None
+    cell = frame.cellAt(pos)
+    if not cell.isValid() or pos < cell.firstPosition() or pos + added > cell.lastPosition():
+        return None
+    return cell.row(), cell.column()
+
+
+def _with_cells_read(qt: QTextTable, kept: Table, cells: set[tuple[int, int]]) -> Table | None:
+    """``kept`` with ``cells`` read again from ``qt``; None when the table is no longer shaped
+    as ``kept`` (then it is read whole)."""
+    rows, cols = qt.rows(), qt.columns()
+    fmt = qt.format()
+    col_ids = [c.id for c in kept.columns]
+    if (rows, cols) != (kept.n_rows, kept.n_cols) or \
+            min(fmt.headerRowCount(), rows) != kept.header_rows or \
+            [c.to_dict() for c in columns_of(qt, col_ids)] != [c.to_dict() for c in kept.columns]:
+        return None
+    aligns = {c.id: c.align for c in kept.columns if c.align}
+    formats = _Formats(False)
+    new_rows = list(kept.rows)
+    for r, c in sorted(cells):
+        if r >= rows or c >= cols:
+            return None
+        cell, old = qt.cellAt(r, c), kept.rows[r].cells[c]
+        cf = cell.format()
+        if old is None or (cell.row(), cell.column(), cell.rowSpan(), cell.columnSpan()) != (
+                r, c, old.row_span, old.col_span) or cf.property(ROW_ID) != kept.rows[r].id \
+                or cf.property(COLUMN_ID) != col_ids[c]:
+            return None
+        if new_rows[r] is kept.rows[r]:  # the kept table may be held elsewhere: copy
+            new_rows[r] = Row(list(kept.rows[r].cells), kept.rows[r].id)
+        default = "center" if r < kept.header_rows else aligns.get(col_ids[c])
+        new_rows[r].cells[c] = Cell(_cell_paragraphs(cell, formats, default), old.row_span,
+                                    old.col_span)
+    return replace(kept, rows=new_rows)
 
 
 def forget_table_reads(doc: QTextDocument) -> None:

@@ -187,7 +187,7 @@ def _remove(doc: QTextDocument, cursor: QTextCursor, blocks: list[QTextBlock], i
         cursor.setPosition(blocks[0].position())
         cursor.setPosition(_end(blocks[-1]), QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
-        cursor.setBlockFormat(filler_format())
+        cursor.setBlockFormat(filler_format(page_of(doc)))
         cursor.setCharFormat(char_format())
         return
     cursor.removeSelectedText()

@@ -28,6 +28,7 @@ from .blocks import (
     filler_format,
     insert_table,
     line_ids,
+    page_of,
     set_columns,
     write_cell,
 )
@@ -99,7 +100,7 @@ def new_table(cursor: QTextCursor, rows: int, cols: int, header_rows: int = 1) -
     cursor.removeSelectedText()
     table = insert_table(cursor, Table.empty(rows, cols, min(header_rows, rows)))
     if cursor.block().length() == 1:  # nothing after it: an empty place to type on
-        cursor.setBlockFormat(filler_format())
+        cursor.setBlockFormat(filler_format(page_of(cursor.document())))
     cursor.endEditBlock()
     cursor.setPosition(table.cellAt(0, 0).firstPosition())
     return table

@@ -425,3 +425,27 @@ def test_a_change_of_profile_leaves_cells_without_the_body_indent(window, monkey
     cell_block = qt.cellAt(1, 1).firstCursorPosition().block()
     assert cell_block.blockFormat().textIndent() == 0
     assert editor.document().begin().blockFormat().textIndent() > 0
+
+
+def test_typing_after_a_table_is_undone_by_one_ctrl_z(window, monkeypatch, type_text):
+    """The empty place after a table becomes a body paragraph when typed into: justified as
+    the others, with an id of its own; one Ctrl+Z takes the typing away (it used to take
+    none: undo was stuck), and Ctrl+Y brings it back."""
+    editor, _ = open_section(window)
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    insert_table(window, monkeypatch, rows=2, cols=2)
+    with_table = body_of(editor.document())
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)  # the empty place after the table
+    editor.setTextCursor(cursor)
+    type_text(editor, "Đoạn sau bảng")
+    typed = body_of(editor.document())[-1]
+    assert typed.text == "Đoạn sau bảng"
+    assert typed.align is None  # a body paragraph, justified as the others, not left-aligned
+    window.undo()
+    assert body_of(editor.document()) == with_table
+    window.redo()
+    assert body_of(editor.document())[-1].text == "Đoạn sau bảng"
+    assert len({b.id for b in body_of(editor.document())}) == len(body_of(editor.document()))
