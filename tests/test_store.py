@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import replace
 
 import pytest
@@ -142,6 +143,25 @@ def test_delete_is_a_tombstone_and_restore_brings_back_text_and_footnotes(seed_d
         store.restore_section(part_one.id)
         back = store.load_report()
     assert _texts(back) == _texts(report)
+
+
+def test_restoring_a_section_leaves_deleted_a_subsection_deleted_before_it(seed_db):
+    """Delete a subsection, later its parent; undoing the parent's deletion brings back the
+    parent and the subsections deleted with it, not the one deleted on its own before."""
+    with ReportStore.open(seed_db) as store:
+        report = store.load_report()
+        parent = next(s for s in report.children_of(None) if len(report.children_of(s.id)) >= 2)
+        first, *others = [s.id for s in report.children_of(parent.id)]
+        store.delete_section(first)
+        time.sleep(0.01)  # a later action: its deletion time is not the same millisecond
+        store.delete_section(parent.id)
+        back = store.restore_section(parent.id)
+        live = {s.id for s in store.load_report().all_sections()}
+    assert set(back) == {parent.id, *others}
+    assert first not in live and {parent.id, *others} <= live
+    with ReportStore.open(seed_db) as store:  # the first can still be restored on its own
+        store.restore_section(first)
+        assert first in {s.id for s in store.load_report().all_sections()}
 
 
 def test_footnotes_are_saved_deleted_and_revived(seed_db):

@@ -137,13 +137,15 @@ class EditOperations:
         return ids
 
     def restore_section(self, section_id: str) -> list[str]:
-        """Undo :meth:`delete_section`: the section, its subsections and their footnotes. A
-        section whose parent is gone comes back at the top level."""
+        """Undo :meth:`delete_section`: the section, the subsections deleted with it and their
+        footnotes (a subsection deleted on its own before stays deleted). A section whose
+        parent is gone comes back at the top level."""
         with self.transaction():
             row = self.entity_row("section", section_id)
             if row is None:
                 raise errors.NoSuchSection()
-            ids = self._subtree(section_id, deleted=1)
+            ids = self._subtree(section_id, deleted=1,
+                                since=row["updated_at"] if row["deleted"] else None)
             parent = row["parent_id"]
             if parent is not None and self._one(
                     "SELECT 1 FROM sections WHERE id = ? AND deleted = 0", (parent,)) is None:
@@ -160,11 +162,15 @@ class EditOperations:
                 self._tombstone("footnote", fid, False)
         return ids
 
-    def _subtree(self, section_id: str, deleted: int = 0) -> list[str]:
+    def _subtree(self, section_id: str, deleted: int = 0, since: str | None = None) -> list[str]:
+        """A section and its subsections that are (``deleted``) or are not deleted; with
+        ``since``, only those deleted then or later (with it, not before it)."""
+        later = " AND s.updated_at >= ?" if since else ""
         found = self._rows(
             "WITH RECURSIVE sub(id) AS (SELECT id FROM sections WHERE id = ?"
             " UNION SELECT s.id FROM sections s JOIN sub ON s.parent_id = sub.id"
-            " WHERE s.deleted = ?) SELECT id FROM sub", (section_id, deleted))
+            f" WHERE s.deleted = ?{later}) SELECT id FROM sub",
+            (section_id, deleted, since) if since else (section_id, deleted))
         if not found:
             raise errors.NoSuchSection()
         return [r["id"] for r in found]
