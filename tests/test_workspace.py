@@ -181,6 +181,38 @@ def test_keep_both_gives_the_copied_paragraph_its_own_footnote(work, seed_db):
     assert len(work.numbers) == 57 + len(theirs.footnote_refs())
 
 
+@pytest.mark.parametrize("choice", [MINE, BOTH])
+def test_a_reference_that_two_versions_put_in_different_paragraphs_gets_its_own_copy(
+        work, seed_db, choice):
+    """A colleague rewrote An's paragraph without its footnote reference and kept An's old
+    text, reference and all, in a paragraph of its own (their "keep both" of an earlier
+    round); An rewrote the paragraph too, keeping the reference. Whatever An answers, the
+    combined text must not reference the footnote twice: the later reference gets a copy."""
+    sid = with_body(work, 3)
+    index = next(i for i, p in enumerate(work.section(sid).body) if p.footnote_refs())
+    para = work.section(sid).body[index]
+    fid = para.footnote_refs()[0]
+    fn_text = work.footnote(fid).plain_text
+    work.set_body(sid, edited(work.section(sid).body, index, "Bản của An."))  # keeps the ref
+
+    def theirs(sec, _other):
+        sec.body = [*sec.body[:index], Paragraph.of("Bản của Bình."), Paragraph(list(para.runs)),
+                    *sec.body[index + 1:]]
+
+    colleague_saves(seed_db, sid, theirs)
+    (question,) = work.save().questions
+    assert work.resolve(question, choice).ok
+    with ReportStore.open(seed_db) as store:
+        report = store.load_report()
+    assert not report.check_references()  # every footnote referenced exactly once
+    body = next(s for s in report.all_sections() if s.id == sid).body
+    refs = [f for p in body for f in p.footnote_refs()]
+    copies = [f for f in refs if f not in work.section(sid).body[0].footnote_refs()
+              and report.footnotes[f].plain_text == fn_text and f != fid]
+    assert fid in refs and len(copies) == 1
+    assert work.footnote(copies[0]).plain_text == fn_text
+
+
 def test_a_section_the_colleague_deleted_asks_and_keep_mine_brings_it_back(work, seed_db):
     sid = with_body(work)
     work.set_body(sid, edited(work.section(sid).body, 0, "Vẫn viết tiếp."))

@@ -14,10 +14,10 @@ from dataclasses import replace
 
 from .. import errors
 from ..merge import rebase_footnote, rebase_header, rebase_section
-from ..model import Report, Section, body_from_list
+from ..model import Report, Section
 from ..storage import REPORT_ROW
 from .changes import Changes
-from .questions import BOTH, THEIRS, Question, choose_section, separate_references
+from .questions import THEIRS, Question, choose_section, separate_references
 
 ATTEMPTS = 5  # saves by colleagues in between before a combine gives up (and is retried)
 
@@ -100,9 +100,13 @@ class Saving:
                 out.questions.append(Question("section", sid, self.section_name(sid),
                                               rebased.conflicts, rebased, mine.body))
                 return
+            combined = replace(rebased.section)
+            combined.body, copies = self._one_reference_each(
+                combined.body, mine.body, rebased.theirs.body)
             try:
-                saved = self.store.save_section(rebased.section)
+                saved = self.store.save_section(combined)
             except errors.Conflict:
+                self._drop_copies(copies)
                 continue  # yet another save came in between: combine again
             self._take_saved(sid, saved, out)
             return
@@ -124,25 +128,32 @@ class Saving:
             self._combine_section(sid, out)
             return
         target = choose_section(q.rebased, choice)
-        if choice == BOTH:
-            target.body = self._own_footnotes(target.body, q.rebased)
+        target.body, copies = self._one_reference_each(
+            target.body, q.seen, q.rebased.theirs.body if q.rebased.theirs else [])
         try:
             saved = self.store.save_section(target)
         except errors.Conflict:
+            self._drop_copies(copies)
             self._combine_section(sid, out)
             return
         self._take_saved(sid, saved, out)
 
-    def _own_footnotes(self, body: list, rebased) -> list:
-        """Keep both: a paragraph copy that references a footnote gets its own copy of the
-        footnote (one reference per footnote), added to the file before the text is saved."""
-        clash = next((c for c in rebased.conflicts if c.field == "body"), None)
-        if clash is None:
-            return body
-        body, copies = separate_references(body, body_from_list(clash.mine),
-                                           body_from_list(clash.theirs))
+    def _one_reference_each(self, body: list, mine: list, theirs: list
+                            ) -> tuple[list, dict[str, str]]:
+        """One reference per footnote in a combined text: where combining repeated a
+        reference (keep both; or a paragraph of theirs and one of mine pointing at the same
+        footnote), each reference past what either version alone had gets its own copy of
+        the footnote, added to the file before the text is saved. Returns the body and the
+        copies made ({new id: the footnote copied})."""
+        body, copies = separate_references(body, mine, theirs)
         self._copy_footnotes(copies)
-        return body
+        return body, copies
+
+    def _drop_copies(self, copies: dict[str, str]) -> None:
+        """Footnote copies made for a combined text that could not be saved after all."""
+        for fid in copies:
+            self.store.delete_footnote(fid)
+            self.report.footnotes.pop(fid, None)
 
     def _take_saved(self, sid: str, saved: Section, out: Changes, undoable: bool = False) -> None:
         """The section as saved after combining with someone else's save: the working copy

@@ -1,0 +1,77 @@
+"""Two people in the same report file at once, at random: each types in a few sections (often
+the same ones), adds footnotes, saves and takes in the other's saves in any order; where both
+changed the same paragraph they keep both. At the end nothing either of them typed is lost, the
+two windows and the file read the same, and every reference has its footnote."""
+
+from __future__ import annotations
+
+import random
+
+from _ui_helpers import body_sections
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from hgreport.storage import ReportStore
+from ui.main_window import MainWindow
+
+
+def _type(editor, text: str) -> None:
+    for ch in text:
+        key = Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(editor, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
+                                                     ch))
+
+
+def test_two_people_typing_saving_and_pulling_at_random_lose_nothing(window, seed_db, qtbot,
+                                                                      dialog_log):
+    dialog_log.conflict_answer = "both"  # where both changed a paragraph: keep both
+    other = MainWindow(ReportStore.open(seed_db, author="Đồng nghiệp"))
+    qtbot.addWidget(other)
+    other.show()
+    people = {"A": window, "B": other}
+    rng = random.Random(4)
+    sections = body_sections(window, 3)[:3]
+    typed: list[str] = []
+    for step in range(160):
+        name = rng.choice("AB")
+        win = people[name]
+        what = rng.random()
+        if what < 0.6:
+            sid = rng.choice(sections)
+            win.tree.select(sid)
+            editor = win.editor
+            doc = editor.document()
+            block = doc.findBlockByNumber(rng.randrange(doc.blockCount()))
+            cursor = editor.textCursor()
+            cursor.setPosition(block.position())
+            editor.setTextCursor(cursor)
+            word = f"{name}{step}x"
+            _type(editor, word + " ")
+            typed.append(word)
+            if rng.random() < 0.15:
+                editor.insert_footnote()
+        elif what < 0.8:
+            win.session.save_all()
+        else:
+            win.session.pull_changes()
+    for _ in range(3):  # both save and take in the other's saves until they agree
+        for win in people.values():
+            assert win.session.save_all()
+        for win in people.values():
+            win.session.pull_changes()
+    with ReportStore.open(seed_db) as store:
+        report = store.load_report()
+    check = report.check_references()
+    assert not check.missing and not check.duplicates and not check.orphans, check
+    text = " ".join(s.plain_text for s in report.all_sections())
+    lost = [w for w in typed if w not in text]
+    assert not lost
+    for sid in sections:
+        stored = next(s for s in report.all_sections() if s.id == sid).body
+        for win in people.values():
+            assert [b.to_dict() for b in win.session.body_now(sid)] == \
+                [b.to_dict() for b in stored]
+    other.close()
+    assert dialog_log.errors == []
