@@ -213,6 +213,32 @@ def test_a_reference_that_two_versions_put_in_different_paragraphs_gets_its_own_
     assert work.footnote(copies[0]).plain_text == fn_text
 
 
+def test_a_paragraph_moved_to_another_section_and_kept_here_by_a_colleague(work, seed_db):
+    """An moves a paragraph with a footnote reference to another section; a colleague edits
+    it where it was. Taking their version keeps it there too: the footnote is not referenced
+    twice, the copy left behind gets its own footnote."""
+    sid = with_body(work, 3)
+    index = next(i for i, p in enumerate(work.section(sid).body) if p.footnote_refs())
+    para = work.section(sid).body[index]
+    fid = para.footnote_refs()[0]
+    other = next(s.id for s in work.report.ordered_sections() if s.id != sid and s.body)
+    work.set_body(sid, [p for i, p in enumerate(work.section(sid).body) if i != index])
+    work.set_body(other, [*work.section(other).body, para])  # cut here, pasted there
+    colleague_saves(seed_db, sid,
+                    lambda sec, _o: setattr(sec, "body", edited(sec.body, index, "Bình sửa.")))
+    changes = work.save()
+    (question,) = changes.questions
+    assert work.resolve(question, THEIRS).ok and not work.has_unsaved()
+    with ReportStore.open(seed_db) as store:
+        report = store.load_report()
+    assert not report.check_references()
+    moved = next(s for s in report.all_sections() if s.id == other).body[-1]
+    kept = next(p for p in next(s for s in report.all_sections() if s.id == sid).body
+                if p.text.startswith("Bình sửa."))
+    assert fid in moved.footnote_refs() + kept.footnote_refs()
+    assert set(moved.footnote_refs()).isdisjoint(kept.footnote_refs())
+
+
 def test_a_section_the_colleague_deleted_asks_and_keep_mine_brings_it_back(work, seed_db):
     sid = with_body(work)
     work.set_body(sid, edited(work.section(sid).body, 0, "Vẫn viết tiếp."))

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .. import errors
 from ..merge import rebase_footnote, rebase_header, rebase_section
-from ..model import Report, Section
+from ..model import Report, Section, body_refs, new_id
 from ..storage import REPORT_ROW
 from .changes import Changes
 from .questions import THEIRS, Question, choose_section, separate_references
@@ -102,7 +102,7 @@ class Saving:
                 return
             combined = replace(rebased.section)
             combined.body, copies = self._one_reference_each(
-                combined.body, mine.body, rebased.theirs.body)
+                sid, combined.body, mine.body, rebased.theirs.body)
             try:
                 saved = self.store.save_section(combined)
             except errors.Conflict:
@@ -129,7 +129,7 @@ class Saving:
             return
         target = choose_section(q.rebased, choice)
         target.body, copies = self._one_reference_each(
-            target.body, q.seen, q.rebased.theirs.body if q.rebased.theirs else [])
+            sid, target.body, q.seen, q.rebased.theirs.body if q.rebased.theirs else [])
         try:
             saved = self.store.save_section(target)
         except errors.Conflict:
@@ -138,16 +138,39 @@ class Saving:
             return
         self._take_saved(sid, saved, out)
 
-    def _one_reference_each(self, body: list, mine: list, theirs: list
+    def _one_reference_each(self, sid: str, body: list, mine: list, theirs: list
                             ) -> tuple[list, dict[str, str]]:
         """One reference per footnote in a combined text: where combining repeated a
-        reference (keep both; or a paragraph of theirs and one of mine pointing at the same
-        footnote), each reference past what either version alone had gets its own copy of
-        the footnote, added to the file before the text is saved. Returns the body and the
-        copies made ({new id: the footnote copied})."""
+        reference (keep both; a paragraph of theirs and one of mine pointing at the same
+        footnote; a paragraph one person moved to another section and the other kept here),
+        each reference past what either version alone had, and each reference another
+        section holds too, gets its own copy of the footnote, added to the file before the
+        text is saved. Returns the body and the copies made ({new id: the footnote copied})."""
         body, copies = separate_references(body, mine, theirs)
+        elsewhere = self._refs_elsewhere(sid) & set(body_refs(body))
+        if elsewhere:
+            def own(fid: str) -> str:
+                if fid not in elsewhere:
+                    return fid
+                copy = new_id()
+                copies[copy] = fid
+                return copy
+
+            body = [b.map_refs(own) if b.footnote_refs() else b for b in body]
         self._copy_footnotes(copies)
         return body, copies
+
+    def _refs_elsewhere(self, sid: str) -> set[str]:
+        """Footnotes the other live sections reference once this save is done: as the file
+        holds them, and as this copy holds those still unsaved here."""
+        out: set[str] = set()
+        for row in self.store.load_outline():
+            if row["id"] != sid and row["id"] not in self._unsaved:
+                out.update(row["title_notes"], row["refs"])
+        for other in self._unsaved:
+            if other != sid and self.has_section(other):
+                out.update(self.section(other).footnote_refs())
+        return out
 
     def _drop_copies(self, copies: dict[str, str]) -> None:
         """Footnote copies made for a combined text that could not be saved after all."""

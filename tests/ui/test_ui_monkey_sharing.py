@@ -9,7 +9,7 @@ import random
 
 from _ui_helpers import body_sections
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from hgreport.storage import ReportStore
@@ -52,6 +52,22 @@ def test_two_people_typing_saving_and_pulling_at_random_lose_nothing(window, see
             typed.append(word)
             if rng.random() < 0.15:
                 editor.insert_footnote()
+        elif what < 0.68:  # a paragraph moved to another section: cut here, paste there
+            win.tree.select(rng.choice(sections))
+            editor = win.editor
+            doc = editor.document()
+            block = doc.findBlockByNumber(rng.randrange(doc.blockCount()))
+            cursor = editor.textCursor()
+            cursor.setPosition(block.position())
+            cursor.setPosition(block.position() + block.length() - 1,
+                               QTextCursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(cursor)
+            editor.cut()
+            win.tree.select(rng.choice(sections))
+            cursor = win.editor.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            win.editor.setTextCursor(cursor)
+            win.editor.paste()
         elif what < 0.8:
             win.session.save_all()
         else:
