@@ -145,15 +145,59 @@ def both_paragraphs(mine: list, theirs: list) -> list:
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-                out.append(mine[i])
-                if content_key(mine[i]) != content_key(theirs[j]):
-                    out.append(theirs[j])
+                if content_key(mine[i]) == content_key(theirs[j]):
+                    out.append(mine[i])
+                    continue
+                cells = both_cells(mine[i], theirs[j])
+                out.extend([cells] if cells is not None else [mine[i], theirs[j]])
             continue
         out.extend(mine[i1:i2])
         # a block mine holds elsewhere as it is here is not repeated
         out.extend(p for k, p in zip(b[j1:j2], theirs[j1:j2], strict=True)
                    if mine_at.get(k) != content_key(p))
     return _unique(out)
+
+
+def both_cells(mine: dict, theirs: dict) -> dict | None:
+    """"Keep both" for two versions of one table that differ in what cells (and the caption)
+    say, or where one has a row the other deleted: one table, each differing cell holding my
+    paragraphs then theirs, every row either has (one version of a 300-row table is not
+    doubled for a clash in one cell). None when they are not versions of the same grid
+    (columns, merges or header rows differ, or each has rows the other lacks)."""
+    if not (_is_table(mine) and _is_table(theirs)):
+        return None
+    gm, gt = _grid(mine), _grid(theirs)
+    if (gm.cols, gm.col_attrs, gm.props["header_rows"]) != \
+            (gt.cols, gt.col_attrs, gt.props["header_rows"]):
+        return None
+    wider = mine if set(gt.rows) <= set(gm.rows) else (
+        theirs if set(gm.rows) <= set(gt.rows) else None)
+    if wider is None:
+        return None
+    spans = lambda g, r: [(c or {}).get("rowspan", 1) if c is not None else None  # noqa: E731
+                          for c in (g.cells[(r, cid)] for cid in g.cols)] + [
+        (c or {}).get("colspan", 1) if c is not None else None
+        for c in (g.cells[(r, cid)] for cid in g.cols)]
+    both = [r for r in gm.rows if r in set(gt.rows)]
+    if any(spans(gm, r) != spans(gt, r) for r in both):
+        return None
+    from .model import Table
+
+    out = Table.from_dict(wider).to_dict()
+    for row in out["rows"]:
+        if row["id"] not in both:
+            continue
+        for k, cid in enumerate(gm.cols):
+            m, t = gm.cells[(row["id"], cid)], gt.cells[(row["id"], cid)]
+            if m is None or _key_of(m) == _key_of(t):
+                continue
+            blocks = [p for p in m["blocks"] if p.get("runs")] + [
+                p for p in t["blocks"] if p.get("runs")]
+            row["cells"][k] = {**m, "blocks": blocks or m["blocks"]}
+    if _key_of(gm.props["caption"]) != _key_of(gt.props["caption"]) and gt.props["caption"]:
+        out["caption"] = (gm.props["caption"] or []) + (
+            [{"t": " / "}] if gm.props["caption"] else []) + gt.props["caption"]
+    return out
 
 
 # -- three versions -----------------------------------------------------------------------------

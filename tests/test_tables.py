@@ -14,7 +14,7 @@ from _export_helpers import NS, W, small_report
 from _sharing_helpers import content, copy_of, problems, sections
 from lxml import etree
 
-from hgreport.blockmerge import compare_cells, merge_paragraphs, merge_table
+from hgreport.blockmerge import both_paragraphs, compare_cells, merge_paragraphs, merge_table
 from hgreport.cli import main
 from hgreport.export import export_docx
 from hgreport.export.ooxml import mm
@@ -264,6 +264,22 @@ def test_a_row_deleted_on_one_side_and_edited_on_the_other_is_a_conflict():
     # deleted on one side, untouched on the other: simply gone
     clean = merge_paragraphs(BASE, _edit(BASE, 2, 1, "1.100"), gone)
     assert clean.conflicts == [] and len(_table(clean.mine).rows) == 3
+
+
+def test_keep_both_of_a_table_clash_keeps_one_table_with_both_texts_in_the_cell():
+    """Keep both, for a table: one table (not the whole table twice) whose clashing cell
+    holds my text then theirs; a row deleted on one side and edited on the other stays."""
+    merged = merge_paragraphs(BASE, _edit(BASE, 1, 2, "7,6"), _edit(BASE, 1, 2, "7,8"))
+    both = both_paragraphs(merged.mine, merged.theirs)
+    assert [b.get("kind") for b in both] == [None, "table"]
+    cell = _table(both).rows[1].cells[2]
+    assert [p.text for p in cell.paragraphs] == ["7,6", "7,8"]
+    assert texts(_table(both))[2] == texts(_table(BASE))[2]  # the other cells as they were
+    t = _table(BASE)
+    del t.rows[1]
+    gone = merge_paragraphs(BASE, _edit(BASE, 1, 0, "GRDP (%)"), [BASE[0], t.to_dict()])
+    kept = _table(both_paragraphs(gone.mine, gone.theirs))
+    assert len(kept.rows) == 4 and kept.rows[1].cells[0].text == "GRDP (%)"
 
 
 def test_merging_cells_on_one_side_and_editing_one_of_them_on_the_other_clashes():
