@@ -29,7 +29,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from hgreport.interchange import load_report_json
-from hgreport.model import Report, walk_tree
+from hgreport.model import Paragraph, Report, Table, walk_tree
 from hgreport.numbering import Numbering
 from hgreport.resources import load_profile, template_path
 
@@ -54,6 +54,13 @@ def sample_report() -> Report:
 
 # -- comparing ------------------------------------------------------------------------------
 def _para_view(p, numbers: dict[str, int], with_marks: bool) -> tuple:
+    if isinstance(p, Table):  # a table: caption, header rows, widths kept out, each cell
+        return ("table", p.header_rows, [c.align for c in p.columns],
+                _para_view(Paragraph(p.caption), numbers, with_marks),
+                [[None if c is None else (c.row_span, c.col_span,
+                                          [_para_view(q, numbers, with_marks)
+                                           for q in c.paragraphs])
+                  for c in row.cells] for row in p.rows])
     out = []
     for r in p.normalized().runs:
         if r.footnote:

@@ -139,6 +139,10 @@ class Styles:
                 return name.capitalize()
         return ""
 
+    def is_caption(self, sid: str | None) -> bool:
+        """Word's "caption" style (References → Insert Caption), or a style based on it."""
+        return any(st.name.strip().lower() == "caption" for st in self._chain(sid))
+
     def marks(self, sid: str | None) -> dict[str, bool]:
         """Marks a style sets, its base styles first."""
         key = ("m", sid or "")
@@ -319,6 +323,7 @@ class Para:
     # the style that made it a heading ("Heading 3"; "" for an outline level set on the
     # paragraph), or Word's "Title" / "Subtitle" style
     style: str = ""
+    caption: bool = False  # in Word's "caption" style (a table's caption when one follows)
 
     @property
     def text(self) -> str:
@@ -342,6 +347,7 @@ class Table:
     widths: list[int] = field(default_factory=list)  # w:gridCol, twips
     header_rows: int = 0  # leading rows repeated on each page (w:tblHeader)
     nested: int = 0  # tables inside its cells, flattened into their cells' paragraphs
+    caption: list[Run] = field(default_factory=list)  # the "caption" paragraph just before it
 
     def cells(self) -> list[list[Para]]:
         return [cell for row in self.rows for cell in row]
@@ -385,7 +391,33 @@ class Table:
             header = 1  # a first row in bold: the header row, as printed
         widths = [float(w) for w in self.widths] if len(self.widths) == n_cols and all(
             w > 0 for w in self.widths) else [None] * n_cols
-        return whole_grid(ModelTable(rows, [Column(w) for w in widths], header))
+        columns = [Column(w) for w in widths]
+        _as_printed_by_the_profile(rows, columns, header)
+        caption = [Run(r.text, tuple(m for m in r.marks if m != "b")) if not r.footnote else r
+                   for r in self.caption]  # the caption's bold is the profile's
+        return whole_grid(ModelTable(rows, columns, header, caption))
+
+
+def _as_printed_by_the_profile(rows: list[Row], columns: list[Column], header: int) -> None:
+    """What the format profile prints anyway is not kept as the cells' own: header cells are
+    bold and centred (a header cell all in bold, or centred, says nothing of its own); a
+    column whose every filled cell below the header is right-aligned (or centred) gets that
+    alignment, its cells then saying nothing of their own."""
+    for row in rows[:header]:
+        for p in (p for cell in row.cells if cell is not None for p in cell.paragraphs):
+            if p.align == "center":
+                p.align = None
+            if all("b" in r.marks for r in p.runs if not r.footnote and r.text.strip()):
+                p.runs = [r if r.footnote else Run(r.text, tuple(m for m in r.marks if m != "b"))
+                          for r in p.runs]
+    for c, column in enumerate(columns):
+        paras = [p for row in rows[header:] if c < len(row.cells) and row.cells[c] is not None
+                 and row.cells[c].col_span == 1 for p in row.cells[c].paragraphs if p.runs]
+        aligns = {p.align for p in paras}
+        if paras and len(aligns) == 1 and next(iter(aligns)) in ("right", "center"):
+            column.align = next(iter(aligns))
+            for p in paras:
+                p.align = None
 
 
 def _trim(p: Paragraph) -> Paragraph:
@@ -559,8 +591,11 @@ class Reader:
                 out.extend(self.paragraph(child, depth))
             elif tag == _TBL:
                 table = self.table(child, depth)
-                if table.rows:  # not a table whose every row was deleted (tracked changes)
-                    out.append(table)
+                if not table.rows:  # a table whose every row was deleted (tracked changes)
+                    continue
+                if out and isinstance(out[-1], Para) and out[-1].caption and out[-1].runs:
+                    table.caption = out.pop().runs  # "Bảng 1: …" just above: its caption
+                out.append(table)
             elif tag == _SDT:
                 content = child.find(_SDTC)
                 if content is not None:
@@ -748,8 +783,10 @@ class Reader:
         if label:
             runs.insert(0, Run(label + " "))
         paras.append(Para(runs, level, align, page_break if not paras else True, label))
+        caption = level is None and not note_body and self.styles.is_caption(style)
         for para in paras:
             para.style = style_name
+            para.caption = caption
         paras[0].bold = letters > 0 and bold_letters == letters
         paras[0].italic = letters > 0 and italic_letters == letters
         for box in boxes:  # the text of text boxes follows the paragraph that anchors them

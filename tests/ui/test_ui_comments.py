@@ -22,6 +22,7 @@ def vietnamese(qapp):
     i18n.install_translators(qapp, "vi")
     yield
     i18n.install_translators(qapp, "en")  # the other tests run on the source strings
+    i18n._current = i18n.DEFAULT_LANGUAGE  # … and speak to the engine in Vietnamese
 
 
 @pytest.fixture
