@@ -1,6 +1,7 @@
 """Tables in the compare export: rows added and removed, cells and captions edited, tables
 added, removed and reshaped since a draft show as Word tracked changes; accepting every change
-gives today's tables, rejecting every change the draft's."""
+gives today's tables, rejecting every change the draft's — and the same for random edits of
+a whole report (paragraphs, references, footnotes, sections)."""
 
 from __future__ import annotations
 
@@ -240,3 +241,88 @@ def test_random_table_edits_accept_to_today_and_reject_to_the_draft(seed_report,
         was = read_paragraphs(export_docx(then, tmp_path / "du-thao.docx"))
         assert _texts(compared, True) == _texts(now, True), (old.to_dict(), new.to_dict())
         assert _texts(compared, False) == _texts(was, True), (old.to_dict(), new.to_dict())
+
+
+def _random_edits(rng, report) -> None:
+    """Paragraphs rewritten, added, removed and split; references added and removed; notes
+    edited; sections renamed, added and removed — in a copy of a report."""
+    from hgreport.model import Footnote, Section
+
+    secs = [s for s in report.ordered_sections() if s.body]
+    for k in range(rng.randint(3, 12)):
+        sec = rng.choice(secs)
+        what = rng.random()
+        paras = [i for i, b in enumerate(sec.body) if isinstance(b, Paragraph)]
+        if what < 0.3 and paras:
+            i = rng.choice(paras)
+            words = sec.body[i].runs[0].text.split(" ") if sec.body[i].runs and \
+                not sec.body[i].runs[0].footnote else ["x"]
+            words[rng.randrange(len(words))] = f"SỬA{k}"
+            sec.body[i] = replace(sec.body[i], runs=[Run(" ".join(words)), *sec.body[i].runs[1:]])
+        elif what < 0.45:
+            sec.body.insert(rng.randint(0, len(sec.body)), Paragraph.of(f"Đoạn mới {k}."))
+        elif what < 0.55 and len(paras) > 1:
+            del sec.body[rng.choice(paras)]
+        elif what < 0.65 and paras:
+            fn = Footnote(body=[Paragraph.of(f"Chú thích mới {k}.")])
+            report.footnotes[fn.id] = fn
+            i = rng.choice(paras)
+            sec.body[i] = replace(sec.body[i], runs=[*sec.body[i].runs, Run.ref(fn.id)])
+        elif what < 0.75 and paras:
+            i = rng.choice(paras)
+            refs = sec.body[i].footnote_refs()
+            if refs:
+                gone = rng.choice(refs)
+                sec.body[i] = replace(sec.body[i], runs=[r for r in sec.body[i].runs
+                                                         if r.footnote != gone])
+                del report.footnotes[gone]
+        elif what < 0.82:
+            refs = [f for p in sec.body if isinstance(p, Paragraph) for f in p.footnote_refs()]
+            if refs:
+                fid = rng.choice(refs)
+                report.footnotes[fid] = replace(report.footnotes[fid], body=[
+                    Paragraph.of(report.footnotes[fid].plain_text + f" (bổ sung {k})")])
+        elif what < 0.9:
+            sec.title = f"{sec.title} {k}"
+        elif what < 0.95:
+            report.sections.append(Section(title=f"Mục thêm {k}", parent_id=sec.parent_id,
+                                           position=sec.position + 0.5,
+                                           body=[Paragraph.of(f"Nội dung mục thêm {k}.")]))
+        else:
+            leaves = [s for s in report.sections if s.parent_id and not report.children_of(s.id)]
+            if len(leaves) > 3:
+                gone = rng.choice(leaves)
+                for f in gone.footnote_refs():
+                    report.footnotes.pop(f, None)
+                report.sections.remove(gone)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
+def test_random_report_edits_accept_to_today_and_reject_to_the_draft(seed_report, tmp_path,
+                                                                      seed):
+    import copy
+    import random
+
+    from hgreport.review.compare import build_compare_document
+    from hgreport.review.wordread import footnote_paragraphs
+
+    rng = random.Random(seed)
+    then = seed_report
+    today = copy.deepcopy(seed_report)
+    _random_edits(rng, today)
+    document, _ = build_compare_document(today, then, {})
+    written = tmp_path / "so-sanh.docx"
+    document.save(written)
+    compared = read_paragraphs(written)
+    now = export_docx(today, tmp_path / "hom-nay.docx")
+    was = export_docx(then, tmp_path / "du-thao.docx")
+    assert _texts(compared, True) == _texts(read_paragraphs(now), True)
+    assert _texts(compared, False) == _texts(read_paragraphs(was), True)
+
+    def notes(path, accepted):
+        texts = (" ".join(_texts(paras, accepted)).strip()
+                 for paras in footnote_paragraphs(path).values())
+        return sorted(t for t in texts if t)
+
+    assert notes(written, True) == notes(now, True)
+    assert notes(written, False) == notes(was, True)
