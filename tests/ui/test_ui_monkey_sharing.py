@@ -1,5 +1,6 @@
 """Two people in the same report file at once, at random: each types in a few sections (often
-the same ones), adds footnotes, saves and takes in the other's saves in any order; where both
+the same ones), adds footnotes and writes in them, moves paragraphs between sections, saves
+and takes in the other's saves in any order; where both
 changed the same paragraph they keep both. At the end nothing either of them typed is lost, the
 two windows and the file read the same, and every reference has its footnote."""
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from hgreport.model import Paragraph
 from hgreport.storage import ReportStore
 from ui.main_window import MainWindow
 
@@ -52,6 +54,16 @@ def test_two_people_typing_saving_and_pulling_at_random_lose_nothing(window, see
             typed.append(word)
             if rng.random() < 0.15:
                 editor.insert_footnote()
+        elif what < 0.64:  # a footnote's text added to (the footnote panel's edit)
+            sid = rng.choice(sections)
+            refs = [f for p in win.session.body_now(sid) for f in p.footnote_refs()
+                    if win.session.footnote(f) is not None]
+            if refs:
+                fid = rng.choice(refs)
+                note = win.session.footnote(fid)
+                word = f"{name}{step}n"
+                win.session.set_footnote_body(fid, [*note.body, Paragraph.of(word)])
+                typed.append(word)
         elif what < 0.68:  # a paragraph moved to another section: cut here, paste there
             win.tree.select(rng.choice(sections))
             editor = win.editor
@@ -81,7 +93,8 @@ def test_two_people_typing_saving_and_pulling_at_random_lose_nothing(window, see
         report = store.load_report()
     check = report.check_references()
     assert not check.missing and not check.duplicates and not check.orphans, check
-    text = " ".join(s.plain_text for s in report.all_sections())
+    text = " ".join([s.plain_text for s in report.all_sections()]
+                    + [f.plain_text for f in report.footnotes.values()])
     lost = [w for w in typed if w not in text]
     assert not lost
     for sid in sections:
