@@ -9,25 +9,15 @@ from __future__ import annotations
 import random
 
 from _ui_helpers import body_sections
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QTextCursor
 
 from hgreport.model import Paragraph
 from hgreport.storage import ReportStore
 from ui.main_window import MainWindow
 
 
-def _type(editor, text: str) -> None:
-    for ch in text:
-        key = Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(editor, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
-                                                     ch))
-
-
 def test_two_people_typing_saving_and_pulling_at_random_lose_nothing(window, seed_db, qtbot,
-                                                                      dialog_log):
+                                                                      dialog_log, type_text):
     dialog_log.conflict_answer = "both"  # where both changed a paragraph: keep both
     other = MainWindow(ReportStore.open(seed_db, author="Đồng nghiệp"))
     qtbot.addWidget(other)
@@ -50,7 +40,7 @@ def test_two_people_typing_saving_and_pulling_at_random_lose_nothing(window, see
             cursor.setPosition(block.position())
             editor.setTextCursor(cursor)
             word = f"{name}{step}x"
-            _type(editor, word + " ")
+            type_text(editor, word + " ")
             typed.append(word)
             if rng.random() < 0.15:
                 editor.insert_footnote()

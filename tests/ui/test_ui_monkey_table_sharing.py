@@ -8,22 +8,11 @@ from __future__ import annotations
 import random
 
 from _ui_helpers import body_sections, colleague_edit
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
 
 from hgreport.model import Table
 from hgreport.storage import ReportStore
 from ui import tables
 from ui.main_window import MainWindow
-
-
-def _type(editor, text: str) -> None:
-    for ch in text:
-        key = Qt.Key.Key_Space if ch == " " else Qt.Key.Key_unknown
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(editor, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier,
-                                                     ch))
 
 
 def _at(win, qt, row: int, col: int, end: bool = True) -> None:
@@ -39,7 +28,7 @@ def _row_text(qt, row: int) -> str:
 
 
 def test_two_people_in_one_table_keep_one_table_and_lose_nothing(window, seed_db, qtbot,
-                                                                 dialog_log):
+                                                                 dialog_log, type_text):
     dialog_log.conflict_answer = "both"
     sid = body_sections(window, 3)[0]
     colleague_edit(seed_db, sid, lambda sec, _s: sec.body.insert(1, Table.of(
@@ -59,7 +48,7 @@ def test_two_people_in_one_table_keep_one_table_and_lose_nothing(window, seed_db
         what = rng.random()
         if what < 0.55:
             _at(win, qt, rng.randrange(qt.rows()), rng.randrange(qt.columns()))
-            _type(win.editor, f" {name}{step}")
+            type_text(win.editor, f" {name}{step}")
             typed.append(f"{name}{step}")
         elif what < 0.62:
             _at(win, qt, rng.randrange(qt.rows()), 0, end=False)

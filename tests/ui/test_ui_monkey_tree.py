@@ -8,18 +8,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
-
 from hgreport.storage import ReportStore
-
-
-def _type(editor, text: str) -> None:
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(editor, QKeyEvent(kind, Qt.Key.Key_unknown,
-                                                     Qt.KeyboardModifier.NoModifier, ch))
 
 
 def _check_saved(window) -> None:
@@ -35,7 +24,7 @@ def _check_saved(window) -> None:
         report.intro.id, report.ending.id}
 
 
-def test_random_tree_work_keeps_the_file_whole(window):
+def test_random_tree_work_keeps_the_file_whole(type_text, window):
     rng = random.Random(5)
     session = window.session
     titles = {s.id: s.title for s in session.report.ordered_sections()}
@@ -63,7 +52,7 @@ def test_random_tree_work_keeps_the_file_whole(window):
         elif what < 0.8:
             window.tree.select(sid)
             window.editor.setFocus()
-            _type(window.editor, "Thêm chữ. ")
+            type_text(window.editor, "Thêm chữ. ")
             if rng.random() < 0.3:
                 window.editor.insert_footnote()
         elif what < 0.92:
