@@ -278,7 +278,7 @@ def test_footnote_text_from_two_people(work, seed_db):
         fn.body = [Paragraph.of("Chú thích của Bình.")]
         other.save_footnote(fn)
     (question,) = work.save().questions
-    assert question.kind == "footnote" and question.choices == (MINE, THEIRS)
+    assert question.kind == "footnote" and question.choices == (MINE, THEIRS, BOTH)
     changes = work.resolve(question, THEIRS)
     assert changes.ok and changes.footnotes == [fid]
     assert work.footnote(fid).plain_text == "Chú thích của Bình."
@@ -286,6 +286,22 @@ def test_footnote_text_from_two_people(work, seed_db):
     assert work.save().ok  # against their version now: no question
     with ReportStore.open(seed_db) as store:
         assert store.load_footnote(fid).plain_text == "An viết sau."
+
+
+def test_keep_both_for_a_footnote_keeps_both_texts_mine_first(work, seed_db):
+    fid = next(iter(work.numbers))
+    work.set_footnote_body(fid, [Paragraph.of("Chú thích của An.")])
+    with ReportStore.open(seed_db, author=COLLEAGUE) as other:
+        fn = other.load_footnote(fid)
+        fn.body = [Paragraph.of("Chú thích của Bình.")]
+        other.save_footnote(fn)
+    (question,) = work.save().questions
+    changes = work.resolve(question, BOTH)
+    assert changes.ok and changes.footnotes == [fid] and not work.has_unsaved()
+    both = ["Chú thích của An.", "Chú thích của Bình."]
+    assert [p.text for p in work.footnote(fid).body] == both
+    with ReportStore.open(seed_db) as store:
+        assert [p.text for p in store.load_footnote(fid).body] == both
 
 
 def test_header_fields_combine_and_the_same_field_asks(work, seed_db):

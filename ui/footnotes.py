@@ -359,8 +359,14 @@ class FootnotePanel(QWidget):
     def _show_current(self, item, _previous=None) -> None:
         self._load(item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None)
 
-    def _load(self, footnote_id: str | None) -> None:
-        self._push_text()
+    def _load(self, footnote_id: str | None, push: bool = True) -> None:
+        """Show a footnote's text for editing; ``push``: what was typed in the one shown
+        before goes into the session first (not when the text shown was replaced from
+        elsewhere: a combined save or a colleague's — pushing it back would undo theirs)."""
+        if push:
+            self._push_text()
+        else:
+            self._edit_timer.stop()
         self._editing = footnote_id
         fn = self.session.footnote(footnote_id) if footnote_id else None
         self._loading = True
@@ -415,7 +421,7 @@ class FootnotePanel(QWidget):
             item.setText(2, " ".join(fn.plain_text.split())[:300])
         if footnote_id == self._editing and fn is not None and not self._edit_timer.isActive():
             if body_of(self.editor.document()) != fn.body:
-                self._load(footnote_id)
+                self._load(footnote_id, push=False)
 
     def _toggle_mark(self, mark: str) -> None:
         cursor = self.editor.textCursor()

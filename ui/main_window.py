@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.editor = SectionEditor(self.session, self)
         self.find_bar = FindBar(self)
         self.footnotes = FootnotePanel(self.session, self)
+        self.session.before_sync.append(self.footnotes.flush)  # saves and pulls take its typing
         self.problems = ProblemsDialog(self)
         self.setCentralWidget(self._make_splitter())
         self.status = ReportStatusBar(self)

@@ -62,6 +62,7 @@ class Session(QObject):
         self._quiet = 0
         self._saving = False
         self.undo_stack = QUndoStack(self)
+        self.before_sync: list = []  # flushes of panels with text being typed (footnotes)
         self.marker = FootnoteMarker(lambda: self.work.numbers, self)
         self.autosave = QTimer(self, singleShot=True, interval=self.AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_all)
@@ -274,9 +275,16 @@ class Session(QObject):
         return conflicts_html(q.conflicts, self.numbers.get)
 
     # -- saving ------------------------------------------------------------------------------
+    def _sync_typing(self) -> None:
+        """Text still being typed in a panel (a footnote) goes into the working copy first,
+        so a save writes it and a colleague's save is combined with it, never written over."""
+        for flush in self.before_sync:
+            flush()
+
     def save_all(self) -> bool:
         """Save every unsaved section and footnote. On failure the text stays in memory, the
         state says why, and a retry is scheduled."""
+        self._sync_typing()
         if self._saving:  # a question asked during a save (a conflict) must not save again
             return False
         self._saving = True
@@ -318,6 +326,7 @@ class Session(QObject):
         sections whose text changed."""
         if self._saving and not force:
             return []
+        self._sync_typing()
         return self.apply_changes(self.work.pull(force=force)).sections
 
     def restore_revision(self, sid: str, rev_id: str) -> bool:

@@ -35,7 +35,7 @@ class Question:
 
     @property
     def choices(self) -> tuple[str, ...]:
-        if self.kind == "section" and not self.deleted:
+        if self.kind in ("section", "footnote") and not self.deleted:
             return (MINE, THEIRS, BOTH)
         return (MINE, THEIRS)
 

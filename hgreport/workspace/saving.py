@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import errors
+from ..blockmerge import both_paragraphs
 from ..merge import rebase_footnote, rebase_header, rebase_section
-from ..model import Report, Section, body_refs, new_id
+from ..model import Report, Section, body_from_list, body_refs, new_id
 from ..storage import REPORT_ROW
 from .changes import Changes
-from .questions import THEIRS, Question, choose_section, separate_references
+from .questions import BOTH, THEIRS, Question, choose_section, separate_references
 
 ATTEMPTS = 5  # saves by colleagues in between before a combine gives up (and is retried)
 
@@ -261,7 +262,12 @@ class Saving:
             self._fn_unsaved.discard(fid)
             out.footnotes.append(fid)
             return
-        self._save_combined_footnote(fid, q.rebased, out)
+        rebased = q.rebased
+        clash = next((c for c in rebased.conflicts if c.field == "body"), None)
+        if choice == BOTH and clash is not None:  # both versions of the paragraph, mine first
+            rebased = replace(rebased, footnote=replace(
+                rebased.footnote, body=body_from_list(both_paragraphs(clash.mine, clash.theirs))))
+        self._save_combined_footnote(fid, rebased, out)
 
     # -- header ---------------------------------------------------------------------------------
     def save_header(self, header, closing, edited_from: int | None = None) -> Changes:
