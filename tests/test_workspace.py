@@ -383,6 +383,21 @@ def test_moves_and_their_inverses(work, seed_db):
     assert not work.can_move(parent, sid, 0)  # never into itself
 
 
+def test_moving_a_section_a_colleague_just_wrote_in_takes_their_text(work, seed_db):
+    """The move is made on the file's text: the working copy takes the colleague's save that
+    came with it (shown in the editor), and typing after it is combined with their words."""
+    parent = work.report.ordered_sections()[0].id
+    sid = work.children_ids(parent)[1]
+    colleague_saves(seed_db, sid,
+                    lambda sec, _o: setattr(sec, "body", edited(sec.body, 0, "Bình viết.")))
+    changes = work.move(sid, "up")
+    assert changes.sections == [sid] and work.section(sid).body[0].text == "Bình viết."
+    work.set_body(sid, edited(work.section(sid).body, 1, "An viết sau."))
+    assert work.save().ok
+    body = stored(seed_db, sid).body
+    assert (body[0].text, body[1].text) == ("Bình viết.", "An viết sau.")
+
+
 def test_rename_and_back(work, seed_db):
     sid = work.report.ordered_sections()[1].id
     old = work.section(sid).title

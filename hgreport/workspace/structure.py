@@ -97,9 +97,20 @@ class Structure:
         the move back to its :meth:`place_of` before."""
         saved = self.store.move_section(section_id, parent_id, index)
         sec = self.section(section_id)
-        sec.parent_id, sec.position, sec.version = saved.parent_id, saved.position, saved.version
+        sec.parent_id, sec.position = saved.parent_id, saved.position
+        out = Changes(outline=True, numbers=True)
+        if section_id not in self._unsaved:
+            # the move was made on the file's text, which may hold a colleague's save not taken
+            # in yet: take it now, or this copy would claim their version with older text
+            if (sec.title, sec.title_notes, [b.to_dict() for b in sec.body]) != (
+                    saved.title, saved.title_notes, [b.to_dict() for b in saved.body]):
+                sec.title, sec.title_notes, sec.body = (saved.title, list(saved.title_notes),
+                                                        saved.body)
+                self._adopt_missing_footnotes(sec.footnote_refs())
+                out.sections.append(section_id)
+            sec.version = saved.version
         self._index_sections()
-        return Changes(outline=True, numbers=True)
+        return out
 
     def move(self, section_id: str, how: str) -> Changes | None:
         """:meth:`move_section` to :meth:`place_after` (None: it cannot move that way)."""
