@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self.editor.bar.editAnywayRequested.connect(self.edit_anyway)  # someone else's section
         self.editor.keyRefused.connect(self._key_refused)
         self._view_only = False  # the person chose to only read the section someone else edits
+        self._deletion_said = False  # a colleague's deletion was just told in the status bar
         self._asking: str | None = None  # the section whose "in use" question is open
         self._refused_at = -REFUSED_EVERY_S
         self._leave_timer = QTimer(self, singleShot=True, interval=0)
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         self.sharing.contentChanged.connect(self._others_saved)
         self.sharing.lockedChanged.connect(self.status.show_locked)
         self.session.headerChanged.connect(self._update_title)
+        self.session.sectionsDeleted.connect(self._deleted_by_others)
         self._show_others(self.sharing.others)
         try:
             network = is_network_path(self.store.path)
@@ -308,12 +310,19 @@ class MainWindow(QMainWindow):
             text = self.tr("This text cannot be changed here.")
         self.statusBar().showMessage(text, 6000)
 
+    def _deleted_by_others(self, names: list[str]) -> None:
+        self._deletion_said = True  # the plainer "changes taken in" does not cover it
+        self.statusBar().showMessage(self.tr(
+            "“%1” was deleted by someone else. Its text is kept: Sections → Restore a deleted "
+            "section…").replace("%1", "”, “".join(names)), 15000)
+
     def _others_saved(self, changed) -> None:
         self._update_heading()
         self._update_counts()
         self.tree.refresh_counts()
-        if changed:
+        if changed and not self._deletion_said:
             self.statusBar().showMessage(self.tr("Changes saved by others were taken in."), 5000)
+        self._deletion_said = False
 
     def send_copy(self) -> Path | None:
         """A consistent copy of the whole report (never a raw copy of a file in use)."""

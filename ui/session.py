@@ -46,6 +46,7 @@ class Session(QObject):
     saveStateChanged = Signal(str, str)  # state, message of the last failure
     sectionReplaced = Signal(str)      # a section's text was replaced by someone else's
     headerChanged = Signal()           # someone else changed the document details
+    sectionsDeleted = Signal(list)     # names of sections open here that someone else deleted
 
     AUTOSAVE_MS = 1000
     RETRY_MS = 3000
@@ -327,7 +328,12 @@ class Session(QObject):
         if self._saving and not force:
             return []
         self._sync_typing()
-        return self.apply_changes(self.work.pull(force=force)).sections
+        names = {sid: self.section_label(sid) for sid in self.docs if self.has_section(sid)}
+        changes = self.apply_changes(self.work.pull(force=force))
+        gone = [names[sid] for sid in changes.gone if sid in names]
+        if gone:  # worked on here: say so, rather than let it vanish from the tree unseen
+            self.sectionsDeleted.emit(gone)
+        return changes.sections
 
     def restore_revision(self, sid: str, rev_id: str) -> bool:
         """Bring back an older text of a section as a new save. In the editor it is one step:

@@ -702,6 +702,10 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
             <translation>Đã cập nhật các thay đổi do người khác lưu.</translation>
         </message>
         <message>
+            <source>“%1” was deleted by someone else. Its text is kept: Sections → Restore a deleted section…</source>
+            <translation>“%1” đã được người khác xóa. Nội dung vẫn được giữ lại: Mục → Khôi phục mục đã xóa…</translation>
+        </message>
+        <message>
             <source>Choose another name: a copy cannot replace the report itself.</source>
             <translation>Hãy chọn tên khác: bản sao không thể thay thế chính báo cáo này.</translation>
         </message>

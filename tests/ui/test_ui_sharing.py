@@ -352,3 +352,18 @@ def test_two_windows_on_one_file_see_each_other_and_each_others_saves(open_windo
     assert right.session.save_all()
     assert stored(seed_db, b).body[-1].text.endswith(" Bên phải đang gõ.")
     assert stored(seed_db, a).body[-1].text.endswith(" Bên trái đã lưu.")
+
+
+def test_a_section_open_here_that_a_colleague_deletes_is_said_not_just_gone(window, seed_db):
+    sid, other_sid = body_sections(window, 2)[:2]
+    window.tree.select(other_sid)
+    window.tree.select(sid)
+    name = window.session.section_label(sid)
+    with ReportStore.open(seed_db, author="Đồng nghiệp") as other:
+        other.delete_section(sid)
+    colleague_edit(seed_db, other_sid, lambda sec, _o: setattr(
+        sec, "body", [*sec.body, Paragraph.of("Đồng nghiệp thêm.")]))
+    assert window.sharing.poll()  # the watch on the file takes both in
+    assert not window.session.has_section(sid) and window.editor.section_id != sid
+    shown = window.statusBar().currentMessage()  # the deletion is what is said
+    assert name in shown and "deleted by someone else" in shown and "Restore" in shown
