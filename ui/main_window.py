@@ -313,8 +313,8 @@ class MainWindow(QMainWindow):
     def _deleted_by_others(self, names: list[str]) -> None:
         self._deletion_said = True  # the plainer "changes taken in" does not cover it
         self.statusBar().showMessage(self.tr(
-            "“%1” was deleted by someone else. Its text is kept: Sections → Restore a deleted "
-            "section…").replace("%1", "”, “".join(names)), 15000)
+            "Someone else deleted “%1” (Sections → Restore a deleted section… brings it back)."
+        ).replace("%1", "”, “".join(names)), 15000)
 
     def _others_saved(self, changed) -> None:
         self._update_heading()

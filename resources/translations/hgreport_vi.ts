@@ -702,8 +702,8 @@ Vẫn đóng và bỏ các thay đổi đó?</translation>
             <translation>Đã cập nhật các thay đổi do người khác lưu.</translation>
         </message>
         <message>
-            <source>“%1” was deleted by someone else. Its text is kept: Sections → Restore a deleted section…</source>
-            <translation>“%1” đã được người khác xóa. Nội dung vẫn được giữ lại: Mục → Khôi phục mục đã xóa…</translation>
+            <source>Someone else deleted “%1” (Sections → Restore a deleted section… brings it back).</source>
+            <translation>Người khác vừa xóa “%1” (Mục → Khôi phục mục đã xóa… để lấy lại).</translation>
         </message>
         <message>
             <source>Choose another name: a copy cannot replace the report itself.</source>

@@ -366,4 +366,4 @@ def test_a_section_open_here_that_a_colleague_deletes_is_said_not_just_gone(wind
     assert window.sharing.poll()  # the watch on the file takes both in
     assert not window.session.has_section(sid) and window.editor.section_id != sid
     shown = window.statusBar().currentMessage()  # the deletion is what is said
-    assert name in shown and "deleted by someone else" in shown and "Restore" in shown
+    assert name in shown and "Someone else deleted" in shown and "Restore" in shown
