@@ -270,7 +270,8 @@ def test_an_edit_after_the_question_was_asked_is_combined_afresh(work, seed_db):
     assert fresh.versions() == [("An sửa lại lần nữa.", "Bản của Bình.")]
 
 
-def test_footnote_text_from_two_people(work, seed_db):
+def _footnote_clash(work, seed_db):
+    """An and a colleague both rewrite the first footnote; returns its id and An's question."""
     fid = next(iter(work.numbers))
     work.set_footnote_body(fid, [Paragraph.of("Chú thích của An.")])
     with ReportStore.open(seed_db, author=COLLEAGUE) as other:
@@ -278,6 +279,11 @@ def test_footnote_text_from_two_people(work, seed_db):
         fn.body = [Paragraph.of("Chú thích của Bình.")]
         other.save_footnote(fn)
     (question,) = work.save().questions
+    return fid, question
+
+
+def test_footnote_text_from_two_people(work, seed_db):
+    fid, question = _footnote_clash(work, seed_db)
     assert question.kind == "footnote" and question.choices == (MINE, THEIRS, BOTH)
     changes = work.resolve(question, THEIRS)
     assert changes.ok and changes.footnotes == [fid]
@@ -289,13 +295,7 @@ def test_footnote_text_from_two_people(work, seed_db):
 
 
 def test_keep_both_for_a_footnote_keeps_both_texts_mine_first(work, seed_db):
-    fid = next(iter(work.numbers))
-    work.set_footnote_body(fid, [Paragraph.of("Chú thích của An.")])
-    with ReportStore.open(seed_db, author=COLLEAGUE) as other:
-        fn = other.load_footnote(fid)
-        fn.body = [Paragraph.of("Chú thích của Bình.")]
-        other.save_footnote(fn)
-    (question,) = work.save().questions
+    fid, question = _footnote_clash(work, seed_db)
     changes = work.resolve(question, BOTH)
     assert changes.ok and changes.footnotes == [fid] and not work.has_unsaved()
     both = ["Chú thích của An.", "Chú thích của Bình."]

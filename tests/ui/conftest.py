@@ -129,6 +129,20 @@ def window(open_window, seed_db):
     return open_window(seed_db)
 
 
+@pytest.fixture
+def colleague_window(qtbot, seed_db):
+    """A second window on the same file, another person's (as on a colleague's PC)."""
+    from hgreport.storage import ReportStore
+    from ui.main_window import MainWindow
+
+    other = MainWindow(ReportStore.open(seed_db, author="Đồng nghiệp"))
+    qtbot.addWidget(other)
+    other.show()
+    yield other
+    if other.isVisible():
+        other.close()
+
+
 def _type_text(widget, text: str) -> None:
     """Type ``text`` key by key (QTest cannot type non-ASCII letters such as "ế")."""
     from PySide6.QtCore import QEvent, Qt

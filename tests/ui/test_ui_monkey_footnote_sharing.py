@@ -8,20 +8,17 @@ from __future__ import annotations
 
 import random
 
-from _ui_helpers import body_sections
+from _ui_helpers import body_sections, settle
 from PySide6.QtGui import QTextCursor
 
 from hgreport.storage import ReportStore
 from ui.blocks import body_of
-from ui.main_window import MainWindow
 
 
-def test_two_people_writing_in_the_same_footnotes_lose_nothing(window, seed_db, qtbot,
-                                                               dialog_log, type_text):
+def test_two_people_writing_in_the_same_footnotes_lose_nothing(
+        window, colleague_window, seed_db, dialog_log, type_text):
     dialog_log.conflict_answer = "both"
-    other = MainWindow(ReportStore.open(seed_db, author="Đồng nghiệp"))
-    qtbot.addWidget(other)
-    other.show()
+    other = colleague_window
     people = {"A": window, "B": other}
     sid = body_sections(window, 3)[0]
     fids = [f for p in window.session.section(sid).body for f in p.footnote_refs()][:3]
@@ -44,11 +41,7 @@ def test_two_people_writing_in_the_same_footnotes_lose_nothing(window, seed_db, 
             win.session.save_all()  # as the autosave does
         else:
             win.session.pull_changes()  # as the watch on the file does
-    for _ in range(3):
-        for win in people.values():
-            assert win.session.save_all()
-        for win in people.values():
-            win.session.pull_changes()
+    settle(*people.values())
     with ReportStore.open(seed_db) as store:
         notes = store.load_report().footnotes
     text = " ".join(notes[f].plain_text for f in fids)
@@ -61,4 +54,3 @@ def test_two_people_writing_in_the_same_footnotes_lose_nothing(window, seed_db, 
         assert [p.to_dict() for p in body_of(win.footnotes.editor.document())] == \
             [p.to_dict() for p in win.session.footnote(shown).body]
     assert dialog_log.errors == []
-    other.close()

@@ -8,20 +8,17 @@ from __future__ import annotations
 
 import random
 
-from _ui_helpers import body_sections
+from _ui_helpers import body_sections, settle
 from PySide6.QtGui import QTextCursor
 
 from hgreport.model import Paragraph
 from hgreport.storage import ReportStore
-from ui.main_window import MainWindow
 
 
-def test_two_people_typing_saving_and_pulling_at_random_lose_nothing(window, seed_db, qtbot,
-                                                                      dialog_log, type_text):
+def test_two_people_typing_saving_and_pulling_at_random_lose_nothing(
+        window, colleague_window, seed_db, dialog_log, type_text):
     dialog_log.conflict_answer = "both"  # where both changed a paragraph: keep both
-    other = MainWindow(ReportStore.open(seed_db, author="Đồng nghiệp"))
-    qtbot.addWidget(other)
-    other.show()
+    other = colleague_window
     people = {"A": window, "B": other}
     rng = random.Random(4)
     sections = body_sections(window, 3)[:3]
@@ -74,11 +71,7 @@ def test_two_people_typing_saving_and_pulling_at_random_lose_nothing(window, see
             win.session.save_all()
         else:
             win.session.pull_changes()
-    for _ in range(3):  # both save and take in the other's saves until they agree
-        for win in people.values():
-            assert win.session.save_all()
-        for win in people.values():
-            win.session.pull_changes()
+    settle(*people.values())
     with ReportStore.open(seed_db) as store:
         report = store.load_report()
     check = report.check_references()
@@ -92,5 +85,4 @@ def test_two_people_typing_saving_and_pulling_at_random_lose_nothing(window, see
         for win in people.values():
             assert [b.to_dict() for b in win.session.body_now(sid)] == \
                 [b.to_dict() for b in stored]
-    other.close()
     assert dialog_log.errors == []

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import random
 
-from _ui_helpers import body_sections, colleague_edit
+from _ui_helpers import body_sections, colleague_edit, settle
 
 from hgreport.model import Table
 from hgreport.storage import ReportStore
 from ui import tables
-from ui.main_window import MainWindow
 
 
 def _at(win, qt, row: int, col: int, end: bool = True) -> None:
@@ -27,17 +26,16 @@ def _row_text(qt, row: int) -> str:
                     for c in range(qt.columns()))
 
 
-def test_two_people_in_one_table_keep_one_table_and_lose_nothing(window, seed_db, qtbot,
-                                                                 dialog_log, type_text):
+def test_two_people_in_one_table_keep_one_table_and_lose_nothing(
+        window, colleague_window, seed_db, dialog_log, type_text):
     dialog_log.conflict_answer = "both"
     sid = body_sections(window, 3)[0]
     colleague_edit(seed_db, sid, lambda sec, _s: sec.body.insert(1, Table.of(
         [[f"{r}{c}" for c in range(4)] for r in range(5)], header_rows=1)))
-    window.session.pull_changes()
-    other = MainWindow(ReportStore.open(seed_db, author="Đồng nghiệp"))
-    qtbot.addWidget(other)
-    other.show()
+    other = colleague_window
     people = {"A": window, "B": other}
+    for win in people.values():
+        win.session.pull_changes()
     rng = random.Random(3)
     typed: list[str] = []
     for step in range(150):
@@ -62,11 +60,7 @@ def test_two_people_in_one_table_keep_one_table_and_lose_nothing(window, seed_db
             win.session.save_all()
         else:
             win.session.pull_changes()
-    for _ in range(3):
-        for win in people.values():
-            assert win.session.save_all()
-        for win in people.values():
-            win.session.pull_changes()
+    settle(*people.values())
     with ReportStore.open(seed_db) as store:
         sec = next(s for s in store.load_report().all_sections() if s.id == sid)
     assert sum(isinstance(b, Table) for b in sec.body) == 1
@@ -76,4 +70,3 @@ def test_two_people_in_one_table_keep_one_table_and_lose_nothing(window, seed_db
     for win in people.values():
         assert [b.to_dict() for b in win.session.body_now(sid)] == [b.to_dict() for b in sec.body]
     assert dialog_log.errors == []
-    other.close()

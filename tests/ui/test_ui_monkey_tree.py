@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import random
 
+from _ui_helpers import random_tree_step
+
 from hgreport.storage import ReportStore
 
 
@@ -28,37 +30,16 @@ def test_random_tree_work_keeps_the_file_whole(type_text, window):
     rng = random.Random(5)
     session = window.session
     titles = {s.id: s.title for s in session.report.ordered_sections()}
-    for step in range(120):
+    for step in range(160):
         ids = [s.id for s in session.report.ordered_sections()]
-        if not ids:  # a deletion took a whole subtree, the last: start again
-            session.add_section(None, title=f"Mục {step}")
-            continue
-        sid = rng.choice(ids)
-        what = rng.random()
-        if what < 0.15:
-            session.add_section(sid, child=rng.random() < 0.4, title=f"Mục mới {step}")
-        elif what < 0.25:
-            session.rename_section(sid, f"Tên mới {step}")
-        elif what < 0.35:
-            session.move_up(sid)
-        elif what < 0.45:
-            session.move_down(sid)
-        elif what < 0.5:
-            session.promote(sid)
-        elif what < 0.55:
-            session.demote(sid)
-        elif what < 0.65 and len(ids) > 3:
-            session.delete_section(sid)
-        elif what < 0.8:
-            window.tree.select(sid)
+        if rng.random() < 0.65 or not ids:
+            random_tree_step(rng, session, step)
+        else:  # typing in a section, now and then a new footnote
+            window.tree.select(rng.choice(ids))
             window.editor.setFocus()
             type_text(window.editor, "Thêm chữ. ")
             if rng.random() < 0.3:
                 window.editor.insert_footnote()
-        elif what < 0.92:
-            session.undo_stack.undo()
-        else:
-            session.undo_stack.redo()
         if step % 20 == 19:
             _check_saved(window)
     _check_saved(window)

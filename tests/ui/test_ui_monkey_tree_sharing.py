@@ -8,56 +8,31 @@ from __future__ import annotations
 
 import random
 
+from _ui_helpers import random_tree_step, settle
+
 from hgreport.storage import ReportStore
-from ui.main_window import MainWindow
 
 
-def _tree_step(rng: random.Random, session, step: int) -> None:
-    ids = [s.id for s in session.report.ordered_sections()]
-    if not ids:
-        session.add_section(None, title=f"Mục {step}")
-        return
-    sid = rng.choice(ids)
-    what = rng.random()
-    if what < 0.25:
-        session.add_section(sid, child=rng.random() < 0.4, title=f"Mục {step}")
-    elif what < 0.45:
-        session.rename_section(sid, f"Tên {step}")
-    elif what < 0.6:
-        session.move_up(sid)
-    elif what < 0.7:
-        session.demote(sid)
-    elif what < 0.8 and len(ids) > 6:
-        session.delete_section(sid)
-    else:
-        session.undo_stack.undo()
-
-
-def test_tree_work_and_typing_by_two_people_keep_the_file_whole(window, seed_db, qtbot,
-                                                                dialog_log, type_text):
+def test_tree_work_and_typing_by_two_people_keep_the_file_whole(
+        window, colleague_window, seed_db, dialog_log, type_text):
     dialog_log.conflict_answer = "both"
-    other = MainWindow(ReportStore.open(seed_db, author="Đồng nghiệp"))
-    qtbot.addWidget(other)
-    other.show()
+    other = colleague_window
     rng = random.Random(2)
     typed: list[tuple[str, str]] = []
     for step in range(150):
         what = rng.random()
-        if what < 0.35:
-            _tree_step(rng, window.session, step)
+        ids = [s.id for s in other.session.report.ordered_sections()]
+        if what < 0.35 or not ids:
+            random_tree_step(rng, window.session, step, keep=6)
         elif what < 0.75:
-            sid = rng.choice([s.id for s in other.session.report.ordered_sections()])
+            sid = rng.choice(ids)
             other.tree.select(sid)
             type_text(other.editor, f" B{step}x ")
             typed.append((f"B{step}x", sid))
         else:
             win = rng.choice([window, other])
             win.session.save_all() if rng.random() < 0.5 else win.session.pull_changes()
-    for _ in range(3):
-        for win in (window, other):
-            assert win.session.save_all()
-        for win in (window, other):
-            win.session.pull_changes()
+    settle(window, other)
     with ReportStore.open(seed_db) as store:
         report = store.load_report()
         deleted = {s.id for s in store.deleted_sections()}
@@ -70,4 +45,3 @@ def test_tree_work_and_typing_by_two_people_keep_the_file_whole(window, seed_db,
             assert [b.to_dict() for b in win.session.body_now(sec.id)] == \
                 [b.to_dict() for b in sec.body], sec.title
     assert dialog_log.errors == []
-    other.close()
