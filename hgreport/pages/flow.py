@@ -136,12 +136,13 @@ def _stack(items: tuple[Item, ...], width: float, fonts: FontSet, body_size: flo
     for item in items:
         for box in _item_boxes(item, width, fonts, body_size):
             y += box.space_before
-            ops.extend(_shift(box.ops, left, y))
+            ops.extend(shift(box.ops, left, y))
             y += box.height
     return ops, y
 
 
-def _shift(ops: list[Op], dx: float, dy: float) -> list[Op]:
+def shift(ops: list[Op], dx: float, dy: float) -> list[Op]:
+    """Drawing operations moved by (``dx``, ``dy``)."""
     out = []
     for op in ops:
         if op[0] == "t":

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Table
-from .flow import Box, Op, ParaSpec, line_boxes, paragraph_boxes
+from .flow import Box, Op, ParaSpec, line_boxes, paragraph_boxes, shift
 from .fonts import style_of
 from .lines import Piece, Style, break_lines
 from .page import MM
@@ -52,16 +52,6 @@ class _Group:
     height: float = 0.0
     lines: list[_Line] = field(default_factory=list)  # in reading order
     edges: list[tuple[float, float, float, float]] = field(default_factory=list)  # borders
-
-
-def _shift(ops: list[Op], dx: float, dy: float) -> list[Op]:
-    out = []
-    for op in ops:
-        if op[0] == "t":
-            out.append(("t", op[1] + dx, op[2] + dy, *op[3:]))
-        else:
-            out.append(("r", op[1] + dx, op[2] + dy, op[3] + dx, op[4] + dy, op[5]))
-    return out
 
 
 class TableLayout:
@@ -110,7 +100,7 @@ class TableLayout:
             lines = break_lines(pieces, self.fonts, width, align=align, size=text.size_pt)
             y += para.space_before
             for box in line_boxes(lines, para, self.fonts):
-                out.append(_Line(y, y + box.height, _shift(box.ops, self.margin, y),
+                out.append(_Line(y, y + box.height, shift(box.ops, self.margin, y),
                                  box.notes))
                 y += box.height
             y += para.space_after
@@ -167,7 +157,7 @@ class TableLayout:
             group.edges.append((x2, top, x2, bottom))
             for line in lines:
                 group.lines.append(_Line(line.top + top, line.bottom + top,
-                                         _shift(line.ops, x1, top), line.notes))
+                                         shift(line.ops, x1, top), line.notes))
         return group
 
     def draw(self, group: _Group, y0: float, y1: float, keep_notes: bool = True,
@@ -180,7 +170,7 @@ class TableLayout:
         for line in group.lines:
             if y0 - _EPSILON <= line.top and (line.top < y1 - _EPSILON
                                                or (last and line.top <= y1)):
-                ops.extend(_shift(line.ops, 0.0, -y0))
+                ops.extend(shift(line.ops, 0.0, -y0))
                 if keep_notes:
                     notes.extend(line.notes)
         w = self.border
@@ -274,7 +264,7 @@ def _joined(groups: list[_Group]) -> _Group:
     out = _Group(groups[0].first, groups[-1].last)
     y = 0.0
     for g in groups:
-        out.lines.extend(_Line(line.top + y, line.bottom + y, _shift(line.ops, 0.0, y),
+        out.lines.extend(_Line(line.top + y, line.bottom + y, shift(line.ops, 0.0, y),
                                line.notes) for line in g.lines)
         out.edges.extend((x1, ya + y, x2, yb + y) for x1, ya, x2, yb in g.edges)
         y += g.height
