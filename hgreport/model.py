@@ -830,6 +830,16 @@ class Report:
         """Introduction, numbered sections in reading order, ending."""
         return [self.intro, *self.ordered_sections(), self.ending]
 
+    def place(self, sec: Section) -> None:
+        """Put a section read from a file where its kind goes: the opening, the closing part,
+        or among the numbered sections."""
+        if sec.kind == KIND_INTRO:
+            self.intro = sec
+        elif sec.kind == KIND_ENDING:
+            self.ending = sec
+        else:
+            self.sections.append(sec)
+
     def tree(self, numbering) -> list[TreeNode]:
         """The section tree with printed numbers, using a :class:`hgreport.numbering.Numbering`."""
         from .numbering import number_tree

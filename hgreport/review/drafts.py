@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..i18n import pick
-from ..model import KIND_ENDING, KIND_INTRO, Closing, Footnote, Header, Report, body_from_list
+from ..model import Closing, Footnote, Header, Report, body_from_list
 from ..storage import ReportStore
 from ..storage.reviews import DraftRecord
 from ..storage.rows import (
@@ -112,13 +112,7 @@ def report_at(store: ReportStore, revisions: dict[str, tuple[str, str]]) -> Repo
         if state["deleted"] or entity == "report":
             continue
         if entity == "section":
-            sec = section_of_state(eid, state)
-            if sec.kind == KIND_INTRO:
-                report.intro = sec
-            elif sec.kind == KIND_ENDING:
-                report.ending = sec
-            else:
-                report.sections.append(sec)
+            report.place(section_of_state(eid, state))
         else:
             report.footnotes[eid] = Footnote(eid, body_from_list(state["body"]))
     return report

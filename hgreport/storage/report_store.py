@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import errors
 from ..i18n import pick
-from ..model import KIND_ENDING, KIND_INTRO, Footnote, Report, Section
+from ..model import Footnote, Report, Section
 from . import errormap, files, rows, schema, search
 from .collab import SharingOperations
 from .edits import EditOperations
@@ -299,13 +299,7 @@ class ReportStore(EditOperations, EntityOperations, SharingOperations, ReviewOpe
                 raise errors.NotAReport(path=str(self.path))
             report = rows.report_from_row(head)
             for srow in self._rows("SELECT * FROM sections WHERE deleted = 0"):
-                sec = self._readable(rows.section_from_row(srow), srow)
-                if sec.kind == KIND_INTRO:
-                    report.intro = sec
-                elif sec.kind == KIND_ENDING:
-                    report.ending = sec
-                else:
-                    report.sections.append(sec)
+                report.place(self._readable(rows.section_from_row(srow), srow))
             for frow in self._rows("SELECT id, body, version, rev_id FROM footnotes"
                                    " WHERE deleted = 0"):
                 report.footnotes[frow["id"]] = self._readable(rows.footnote_from_row(frow), frow)
