@@ -130,6 +130,18 @@ def window(open_window, seed_db):
 
 
 @pytest.fixture
+def vietnamese(qapp):
+    """The window in Vietnamese, as a clerk reads it (Qt's translation installed); afterwards
+    the source strings again for the other tests, the engine still speaking Vietnamese."""
+    from ui import i18n
+
+    i18n.install_translators(qapp, "vi")
+    yield
+    i18n.install_translators(qapp, "en")
+    i18n._current = i18n.DEFAULT_LANGUAGE
+
+
+@pytest.fixture
 def colleague_window(qtbot, seed_db):
     """A second window on the same file, another person's (as on a colleague's PC)."""
     from hgreport.storage import ReportStore

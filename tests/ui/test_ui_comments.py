@@ -13,16 +13,8 @@ from hgreport.storage import ReportStore
 from ui import review_dialogs
 from ui.blocks import OBJECT_CHAR, block_id_of
 
-
-@pytest.fixture(autouse=True)
-def vietnamese(qapp):
-    """The panel speaks through Qt's translation: read it in Vietnamese, as a clerk does."""
-    from ui import i18n
-
-    i18n.install_translators(qapp, "vi")
-    yield
-    i18n.install_translators(qapp, "en")  # the other tests run on the source strings
-    i18n._current = i18n.DEFAULT_LANGUAGE  # … and speak to the engine in Vietnamese
+# the panel speaks through Qt's translation: read it in Vietnamese, as a clerk does
+pytestmark = pytest.mark.usefixtures("vietnamese")
 
 
 @pytest.fixture

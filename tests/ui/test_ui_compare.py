@@ -173,15 +173,6 @@ def test_an_export_that_cannot_be_written_says_why(edited_since_draft, open_wind
     assert len(dialog_log.errors) == 1 and "Traceback" not in dialog_log.errors[0]
 
 
-@pytest.fixture
-def vietnamese(qapp):
-    from ui import i18n
-
-    i18n.install_translators(qapp, "vi")
-    yield
-    i18n.install_translators(qapp, "en")  # the other tests run on the source strings
-    i18n._current = i18n.DEFAULT_LANGUAGE
-
 
 def test_the_comparison_is_in_vietnamese(vietnamese, edited_since_draft, open_window):
     win = open_window(edited_since_draft["db"])

@@ -301,15 +301,6 @@ def test_backups_on_open_and_close_and_the_folder_menu(open_window, seed_db, dia
     assert dialog_log.opened_urls == [str(backup_dir())]
 
 
-@pytest.fixture
-def vietnamese(qapp):
-    from ui import i18n
-
-    i18n.install_translators(qapp, "vi")
-    yield
-    i18n.install_translators(qapp, "en")  # the other tests run on the source strings
-    i18n._current = i18n.DEFAULT_LANGUAGE
-
 
 def test_sharing_is_in_vietnamese_by_default(vietnamese, window, seed_db, qtbot):
     file_menu = [a.text() for a in window.menuBar().actions()[0].menu().actions()]

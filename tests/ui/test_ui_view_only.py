@@ -130,15 +130,6 @@ def test_the_warning_is_asked_once_per_visit(window, lan, dialog_log, monkeypatc
     assert len(asked) == 2
 
 
-@pytest.fixture
-def vietnamese(qapp):
-    from ui import i18n
-
-    i18n.install_translators(qapp, "vi")
-    yield
-    i18n.install_translators(qapp, "en")  # the other tests run on the source strings
-    i18n._current = i18n.DEFAULT_LANGUAGE
-
 
 def test_the_bar_and_the_refusal_are_in_vietnamese(vietnamese, window, lan, dialog_log):
     sid = body_sections(window)[2]
