@@ -15,11 +15,9 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,17 +26,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from _export_helpers import multiplied_seed  # noqa: E402
 from _import_helpers import report_markdown  # noqa: E402
+from _timing import median_time  # noqa: E402
 
 from hgreport.export import export_docx  # noqa: E402
-
-
-def median_time(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def main() -> int:

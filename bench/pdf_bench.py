@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,18 +29,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from _export_helpers import multiplied_seed  # noqa: E402
+from _timing import median_time  # noqa: E402
 from table_bench import figures_table  # noqa: E402
 
 from hgreport.export import export_docx  # noqa: E402
-
-
-def median_time(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def page_count(pdf: Path) -> str:

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from _export_helpers import multiplied_seed  # noqa: E402
+from _timing import keystroke_times  # noqa: E402
 
 from hgreport.model import Cell, Paragraph, Run, Table  # noqa: E402
 
@@ -72,9 +73,8 @@ def bench_export(runs: int) -> None:
 
 
 def bench_editor(runs: int) -> None:
-    from PySide6.QtCore import QEvent, QMimeData, QSettings, Qt
-    from PySide6.QtGui import QKeyEvent, QTextCursor
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QMimeData, QSettings
+    from PySide6.QtGui import QTextCursor
 
     from hgreport.interchange import load_report_json
     from hgreport.storage import ReportStore
@@ -117,18 +117,7 @@ def bench_editor(runs: int) -> None:
         cursor = editor.textCursor()
         cursor.setPosition(qt.cellAt(qt.rows() // 2, 3).lastPosition())
         editor.setTextCursor(cursor)
-        editor.ensureCursorVisible()
-        qapp.processEvents()
-        keys = []
-        for i in range(60):
-            ch = "1234,5"[i % 6]
-            t = time.perf_counter()
-            QApplication.sendEvent(editor, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown,
-                                                     Qt.KeyboardModifier.NoModifier, ch))
-            editor.viewport().repaint()
-            qapp.processEvents()
-            keys.append(time.perf_counter() - t)
-        return keys
+        return keystroke_times(qapp, editor, "1234,5")
 
     # one keystroke in a cell of the 20-row table just inserted, then of the 100-row one
     editor.tables.insert(20, 6)

@@ -28,6 +28,8 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a desktop's screen, as the G
 sys.path.insert(0, str(ROOT))
 SEED = ROOT.parent / "shared" / "seed" / "report-2023.json"
 
+from _timing import keystroke_times  # noqa: E402
+
 
 def big_report(copies: int):
     """The seed loaded ``copies`` times, the trees one after another (fresh ids each time),
@@ -119,9 +121,6 @@ def measure(copies: int) -> None:
     from PySide6.QtCore import QSettings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "s"))
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
 
     from ui import app
 
@@ -156,17 +155,7 @@ def measure(copies: int) -> None:
     cursor = editor.textCursor()
     cursor.setPosition(editor.document().characterCount() // 2)
     editor.setTextCursor(cursor)
-    editor.ensureCursorVisible()
-    qapp.processEvents()
-    keys = []
-    for i in range(60):
-        ch = "abcdeê"[i % 6]
-        t = time.perf_counter()
-        QApplication.sendEvent(editor, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown,
-                                                 Qt.KeyboardModifier.NoModifier, ch))
-        editor.viewport().repaint()
-        qapp.processEvents()
-        keys.append(time.perf_counter() - t)
+    keys = keystroke_times(qapp, editor, "abcdeê")
     print(f"one keystroke in the 10-page section (event + repaint): median "
           f"{statistics.median(keys) * 1000:.2f} ms, max {max(keys) * 1000:.2f} ms  "
           f"(target ≤ 16 ms)")
