@@ -431,14 +431,21 @@ class Table:
         for r, row in enumerate(self.rows):
             if out or r:
                 out.append(Run("\n"))
-            for c, cell in enumerate(row.cells):
-                if c:
-                    out.append(Run("\t"))
-                if cell is not None:
-                    for i, p in enumerate(cell.paragraphs):
-                        if i:
-                            out.append(Run(" "))
-                        out.extend(p.runs)
+            out.extend(self.row_runs(row))
+        return out
+
+    @staticmethod
+    def row_runs(row: Row) -> list[Run]:
+        """One row as runs: its cells separated by tabs, a cell's paragraphs by spaces."""
+        out: list[Run] = []
+        for c, cell in enumerate(row.cells):
+            if c:
+                out.append(Run("\t"))
+            if cell is not None:
+                for i, p in enumerate(cell.paragraphs):
+                    if i:
+                        out.append(Run(" "))
+                    out.extend(p.runs)
         return out
 
     def to_dict(self) -> dict:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QTextCursor, QTextTable
 from PySide6.QtWidgets import QMenu
 
-from hgreport.model import Column, Paragraph, Run, Table, new_id
+from hgreport.model import Column, Paragraph, Table, new_id
 
 from . import dialogs
 from .blocks import (
@@ -426,19 +426,7 @@ def _replace_cell_text(table: QTextTable, r: int, c: int, paragraphs: list[Parag
 def flatten(table: Table) -> list[Paragraph]:
     """A table as paragraphs (a row a paragraph, cells separated by tabs): what goes where
     a table cannot (inside another table)."""
-    out = []
-    for row in table.rows:
-        runs: list[Run] = []
-        for k, cell in enumerate(row.cells):
-            if k:
-                runs.append(Run("\t"))
-            if cell is not None:
-                for i, p in enumerate(cell.paragraphs):
-                    if i:
-                        runs.append(Run(" "))
-                    runs.extend(p.runs)
-        out.append(Paragraph(runs).normalized())
-    return out
+    return [Paragraph(Table.row_runs(row)).normalized() for row in table.rows]
 
 
 # -- the editor's table menu ------------------------------------------------------------------------
