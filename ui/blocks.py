@@ -528,8 +528,8 @@ def body_units(doc: QTextDocument,
     return units
 
 
-def _frame_items(frame: QTextFrame) -> list[QTextBlock | QTextFrame]:
-    """The blocks and child frames (tables) of ``frame``, in order."""
+def _frame_items(frame) -> list[QTextBlock | QTextFrame]:
+    """The blocks and child frames (tables) of ``frame`` (or of a table cell), in order."""
     out: list[QTextBlock | QTextFrame] = []
     it = frame.begin()
     while not it.atEnd():
@@ -938,7 +938,7 @@ class _Formats:
 
 def _cell_paragraphs(cell, formats: _Formats, default_align: str | None) -> list[Paragraph]:
     out: list[Paragraph] = []
-    for item in _frame_items_of_cell(cell):
+    for item in _frame_items(cell):
         if isinstance(item, QTextFrame):  # a table in a table (pasted): its text, flattened
             if isinstance(item, QTextTable):
                 inner = table_of(item, [], formats.external)
@@ -967,16 +967,6 @@ def _cell_paragraph(block: QTextBlock, formats: _Formats,
         else:
             runs.extend(_text_run(frag.text(), marks))
     return Paragraph(runs, align, False, CELL_PARAGRAPH_ID).normalized()
-
-
-def _frame_items_of_cell(cell) -> list:
-    out: list = []
-    it = cell.begin()
-    while not it.atEnd():
-        child = it.currentFrame()
-        out.append(child if child is not None else it.currentBlock())
-        it += 1
-    return out
 
 
 def table_of(qt: QTextTable, caption: list[Run] | None = None,

@@ -2,7 +2,13 @@
 
 ``export_docx(report, path)`` is the one call the command line and the window use."""
 
-from .docx_writer import build_document, check_target, export_docx, write_atomically
+from .docx_writer import (
+    build_document,
+    check_target,
+    export_docx,
+    save_document,
+    write_atomically,
+)
 from .errors import (
     ExportDiskFull,
     ExportError,
@@ -30,5 +36,6 @@ __all__ = [
     "check_target",
     "export_docx",
     "suggested_filename",
+    "save_document",
     "write_atomically",
 ]

@@ -327,6 +327,18 @@ def write_atomically(target: Path, write: Callable[[object], None]) -> Path:
     return target
 
 
+def save_document(document, target: Path) -> Path:
+    """Write a python-docx document at ``target`` through :func:`write_atomically`, zipped in
+    memory first: a zip writer that fails half-way on a full disk would complain again when it
+    is collected, after the clear message."""
+    def write(fh) -> None:
+        package = io.BytesIO()
+        document.save(package)
+        fh.write(package.getbuffer())
+
+    return write_atomically(target, write)
+
+
 def export_docx(report: Report, path: str | Path, profile: Profile | None = None,
                 progress: Progress | None = None, stamp: dict[str, str] | None = None) -> Path:
     """Write ``report`` as a Word document at ``path`` and return the path written.
@@ -343,14 +355,7 @@ def export_docx(report: Report, path: str | Path, profile: Profile | None = None
     document, total = build_document(report, profile, progress, extra_steps=1)
     if stamp:  # where the file came from: its report and revisions (hgreport.review)
         set_custom_properties(document, stamp)
-    def write(fh) -> None:
-        # zipped in memory first: a zip writer that fails half-way on a full disk would
-        # complain again when it is collected, after the clear message
-        package = io.BytesIO()
-        document.save(package)
-        fh.write(package.getbuffer())
-
-    written = write_atomically(target, write)
+    written = save_document(document, target)
     if progress:
         progress(total, total)
     return written

@@ -11,14 +11,13 @@ its own over the same body builder."""
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable
 from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..blockmerge import ADDED, CHANGED, REMOVED, align
-from ..export import check_target, write_atomically
+from ..export import check_target, save_document
 from ..export import ooxml as x
 from ..export.docx_writer import BodyBuilder
 from ..export.footnotes import _MARK, FOOTNOTE_TEXT_STYLE, SEPARATORS, add_footnotes_part
@@ -392,9 +391,4 @@ def export_compare(store: ReportStore, draft: str, path: str | Path,
     document, counts = build_compare_document(report, then, who)
     set_custom_properties(document, stamp)
 
-    def write(fh) -> None:
-        package = io.BytesIO()
-        document.save(package)
-        fh.write(package.getbuffer())
-
-    return write_atomically(target, write), counts
+    return save_document(document, target), counts

@@ -6,14 +6,13 @@ The official export itself (:func:`hgreport.export.export_docx`) never carries c
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
-from ..export import check_target, write_atomically
+from ..export import check_target, save_document
 from ..export import ooxml as x
 from ..export.docx_writer import BodyBuilder
 from ..export.footnotes import add_footnotes_part, footnotes_xml
@@ -152,9 +151,4 @@ def export_with_comments(store: ReportStore, path: str | Path, *, open_only: boo
     document, count = build_with_comments(report, comments, lang)
     set_custom_properties(document, stamp)
 
-    def write(fh) -> None:
-        package = io.BytesIO()
-        document.save(package)
-        fh.write(package.getbuffer())
-
-    return write_atomically(target, write), count
+    return save_document(document, target), count
