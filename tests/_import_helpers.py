@@ -300,7 +300,7 @@ def _md_runs(runs, refs: dict[str, int]) -> str:
 def report_markdown(report: Report, numbered: bool = True) -> str:
     """The report in pandoc markdown: header lines as paragraphs, ``#`` headings (with their
     printed numbers typed in unless ``numbered`` is False), ``[^n]`` footnotes."""
-    h, c = report.header, report.closing
+    h = report.header
     refs: dict[str, int] = {}
     blocks = [_escape(x) for x in (h.superior, h.issuer, "*",
                                    f"Số {h.number or ' '}-{h.type_code}/{h.issuer_code}",
@@ -313,15 +313,7 @@ def report_markdown(report: Report, numbered: bool = True) -> str:
         notes = "".join(f"[^{refs.setdefault(f, len(refs) + 1)}]" for f in sec.title_notes)
         blocks.append("#" * node.level + " " + title + notes)
         blocks += [_md_runs(p.runs, refs) for p in sec.body]
-    blocks += [_md_runs(p.runs, refs) for p in report.ending.body]
-    blocks.append(_escape("Nơi nhận:"))
-    blocks += [_escape(f"- {r}") for r in c.recipients]
-    blocks += [_escape(x) for x in (c.authority, c.position, c.signer) if x]
-    for fid, n in refs.items():
-        paras = [_md_runs(p.runs, refs) for p in report.footnotes[fid].body]
-        blocks.append(f"[^{n}]: " + "\n\n".join(
-            para if i == 0 else "    " + para for i, para in enumerate(paras)))
-    return "\n\n".join(blocks) + "\n"
+    return _md_ending(report, blocks, refs)
 
 
 def pandoc_docx(markdown: str, path: Path) -> Path:
@@ -485,7 +477,7 @@ def markdown_as_people_write(report: Report, *, header: bool = False,
     lines; with ``header`` the issuer, number and date lines above the title. With
     ``summary="front-matter"`` the type and the summary are the document's ``title`` and
     ``subtitle`` (pandoc gives them Word's Title and Subtitle styles)."""
-    h, c = report.header, report.closing
+    h = report.header
     refs: dict[str, int] = {}
     blocks = []
     if summary == "front-matter":
@@ -506,6 +498,13 @@ def markdown_as_people_write(report: Report, *, header: bool = False,
         blocks.append("#" * (node.level + 1) + " " + _escape(f"{node.number} {sec.title}")
                       + notes)
         blocks += [_md_runs(p.runs, refs) for p in sec.body]
+    return _md_ending(report, blocks, refs)
+
+
+def _md_ending(report: Report, blocks: list[str], refs: dict[str, int]) -> str:
+    """The Markdown of the closing part, the recipients and signature, and the footnotes,
+    after ``blocks``."""
+    c = report.closing
     blocks += [_md_runs(p.runs, refs) for p in report.ending.body]
     blocks.append(_escape("Nơi nhận:"))
     blocks += [_escape(f"- {r}") for r in c.recipients]
