@@ -377,6 +377,18 @@ class _RawBlockMarker(QPyTextObject):
 
 
 # -- body ↔ document ------------------------------------------------------------------------------
+def write_runs(cursor: QTextCursor, runs: list[Run], caption: bool = False) -> None:
+    """Type ``runs`` at ``cursor``: footnote references as their objects, line breaks as line
+    separators (in a table's caption, which is one line, as spaces; its text bold as printed)."""
+    for run in runs:
+        if run.footnote:
+            cursor.insertText(OBJECT_CHAR, footnote_format(run.footnote, char_format()))
+        elif run.text and caption:
+            cursor.insertText(run.text.replace("\n", " "), caption_char_format(run.marks))
+        elif run.text:
+            cursor.insertText(run.text.replace("\n", LINE_SEPARATOR), char_format(run.marks))
+
+
 def insert_body(cursor: QTextCursor, body: Body, *, first_in_place: bool = True) -> None:
     """Insert blocks at ``cursor``. The first paragraph's runs join the current block (which
     keeps its id) when ``first_in_place``; the following blocks start new blocks carrying
@@ -409,11 +421,7 @@ def insert_body(cursor: QTextCursor, body: Body, *, first_in_place: bool = True)
             _RawBlockMarker.ensure(cursor.document())
             cursor.insertText(OBJECT_CHAR, raw_block_format(para))
             continue
-        for run in para.runs:
-            if run.footnote:
-                cursor.insertText(OBJECT_CHAR, footnote_format(run.footnote, char_format()))
-            elif run.text:
-                cursor.insertText(run.text.replace("\n", LINE_SEPARATOR), char_format(run.marks))
+        write_runs(cursor, para.runs)
     if after_table and cursor.block().length() == 1:
         cursor.setBlockFormat(filler_format(page))
 
@@ -704,11 +712,17 @@ def write_cell(cursor: QTextCursor, paragraphs: list[Paragraph], align: str | No
             cursor.insertBlock(fmt, char_format())
         else:
             cursor.setBlockFormat(fmt)
-        for run in p.runs:
-            if run.footnote:
-                cursor.insertText(OBJECT_CHAR, footnote_format(run.footnote, char_format()))
-            elif run.text:
-                cursor.insertText(run.text.replace("\n", LINE_SEPARATOR), char_format(run.marks))
+        write_runs(cursor, p.runs)
+
+
+def replace_cell_text(table: QTextTable, r: int, c: int, paragraphs: list[Paragraph],
+                      align: str | None) -> None:
+    """Put ``paragraphs`` in place of what cell (``r``, ``c``) of ``table`` holds."""
+    cell = table.cellAt(r, c)
+    cursor = cell.firstCursorPosition()
+    cursor.setPosition(cell.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+    write_cell(cursor, paragraphs, align)
 
 
 def insert_table(cursor: QTextCursor, table: Table) -> QTextTable:
@@ -727,11 +741,7 @@ def insert_table(cursor: QTextCursor, table: Table) -> QTextTable:
             moved = cursor.blockFormat()
         cursor.setBlockFormat(caption_format() if table.caption else filler_format(page_of(doc)))
     if table.caption:
-        for run in table.caption:
-            if run.footnote:
-                cursor.insertText(OBJECT_CHAR, footnote_format(run.footnote, char_format()))
-            elif run.text:
-                cursor.insertText(run.text.replace("\n", " "), caption_char_format(run.marks))
+        write_runs(cursor, table.caption, caption=True)
     qt = cursor.insertTable(table.n_rows, table.n_cols, table_format(table))
     for r, c, cell in table.cells():
         if cell.row_span > 1 or cell.col_span > 1:

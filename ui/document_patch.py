@@ -19,20 +19,18 @@ from hgreport.model import Paragraph, Table
 from .blocks import (
     BLOCK_ID,
     CAPTION,
-    OBJECT_CHAR,
     block_format,
     body_of,
     body_units,
-    caption_char_format,
     char_format,
     default_cell_align,
     filler_format,
-    footnote_format,
     forget_table_reads,
     insert_body,
     page_of,
+    replace_cell_text,
     with_block_id,
-    write_cell,
+    write_runs,
 )
 
 
@@ -225,11 +223,8 @@ def _patch_table(doc: QTextDocument, qt: QTextTable, old: Table, new: Table) -> 
         before = old.cell(r, c)
         if before is not None and before.to_dict() == cell.to_dict():
             continue
-        qcell = qt.cellAt(r, c)
-        edit = qcell.firstCursorPosition()
-        edit.setPosition(qcell.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
-        edit.removeSelectedText()
-        write_cell(edit, cell.paragraphs, default_cell_align(qt, r, aligns, new.columns[c].id))
+        replace_cell_text(qt, r, c, cell.paragraphs,
+                          default_cell_align(qt, r, aligns, new.columns[c].id))
     if old.caption != new.caption:
         block = _caption_block(doc, qt)
         if block is None:
@@ -237,11 +232,7 @@ def _patch_table(doc: QTextDocument, qt: QTextTable, old: Table, new: Table) -> 
         edit = QTextCursor(block)
         edit.setPosition(_end(block), QTextCursor.MoveMode.KeepAnchor)
         edit.removeSelectedText()
-        for run in new.caption:
-            if run.footnote:
-                edit.insertText(OBJECT_CHAR, footnote_format(run.footnote, char_format()))
-            elif run.text:
-                edit.insertText(run.text.replace("\n", " "), caption_char_format(run.marks))
+        write_runs(edit, new.caption, caption=True)
 
 
 def _stamp(doc: QTextDocument, cursor: QTextCursor, body, page) -> None:

@@ -29,8 +29,8 @@ from .blocks import (
     insert_table,
     line_ids,
     page_of,
+    replace_cell_text,
     set_columns,
-    write_cell,
 )
 from .table_dialog import MAX_COLUMNS, MAX_ROWS, ask_table_size
 
@@ -403,7 +403,7 @@ def paste_into_cells(cursor: QTextCursor, pasted: Table) -> None:
             target = table.cellAt(r, c)
             if target.row() != r or target.column() != c:
                 continue  # a merged cell covers the place: its own cell takes the text
-            _replace_cell_text(table, r, c, cell.paragraphs,
+            replace_cell_text(table, r, c, cell.paragraphs,
                                default_cell_align(table, r, aligns, col_ids[c]))
         if extra:
             last = table.cellAt(r, cols - 1)
@@ -412,15 +412,6 @@ def paste_into_cells(cursor: QTextCursor, pasted: Table) -> None:
                 tail.insertBlock(cell_block_format(None))
                 tail.insertText(" ".join(run.text for run in p.runs if not run.footnote))
     cursor.endEditBlock()
-
-
-def _replace_cell_text(table: QTextTable, r: int, c: int, paragraphs: list[Paragraph],
-                       align: str | None) -> None:
-    cell = table.cellAt(r, c)
-    c2 = cell.firstCursorPosition()
-    c2.setPosition(cell.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
-    c2.removeSelectedText()
-    write_cell(c2, paragraphs, align)
 
 
 def flatten(table: Table) -> list[Paragraph]:
